@@ -1,0 +1,124 @@
+// Small readers that turn `unknown` JSON values into typed values, recording a problem (file + field) instead of throwing,
+// so one pass over a file reports everything that is wrong with it.
+import type { StoryProblem } from './errors.ts';
+import type { Bounds, LngLat } from './types.ts';
+
+/** Longest string accepted anywhere in story data: long enough for a paragraph, short enough to stop garbage. */
+export const MAX_TEXT_LENGTH = 5000;
+
+/** Reads fields of one story file and records what is wrong with them. */
+export class FieldReader {
+  constructor(
+    readonly file: string,
+    private readonly problems: StoryProblem[],
+  ) {}
+
+  /** Records a problem at a field. */
+  fail(field: string, message: string): undefined {
+    this.problems.push({ file: this.file, field, message });
+    return undefined;
+  }
+
+  object(value: unknown, field: string): Record<string, unknown> | undefined {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+    return this.fail(field, `expected an object, got ${describe(value)}`);
+  }
+
+  array(value: unknown, field: string, { minLength = 0 } = {}): unknown[] | undefined {
+    if (!Array.isArray(value)) return this.fail(field, `expected a list, got ${describe(value)}`);
+    if (value.length < minLength) return this.fail(field, `expected at least ${minLength} item${minLength === 1 ? '' : 's'}, got ${value.length}`);
+    return value;
+  }
+
+  string(value: unknown, field: string, { pattern, max = MAX_TEXT_LENGTH, hint }: { pattern?: RegExp; max?: number; hint?: string } = {}): string | undefined {
+    if (typeof value !== 'string') return this.fail(field, `expected text, got ${describe(value)}`);
+    if (value.trim() === '') return this.fail(field, 'must not be empty');
+    if (value.length > max) return this.fail(field, `is ${value.length} characters long; at most ${max} are allowed`);
+    if (pattern && !pattern.test(value)) return this.fail(field, `"${clip(value)}" is not ${hint ?? `of the form ${pattern}`}`);
+    return value;
+  }
+
+  optionalString(value: unknown, field: string, options: { pattern?: RegExp; max?: number; hint?: string } = {}): string | undefined {
+    return value === undefined ? undefined : this.string(value, field, options);
+  }
+
+  number(value: unknown, field: string, { min = -Infinity, max = Infinity } = {}): number | undefined {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return this.fail(field, `expected a number, got ${describe(value)}`);
+    if (value < min || value > max) return this.fail(field, `${value} is out of range (${min} to ${max})`);
+    return value;
+  }
+
+  boolean(value: unknown, field: string, fallback: boolean): boolean {
+    if (value === undefined) return fallback;
+    if (typeof value === 'boolean') return value;
+    this.fail(field, `expected true or false, got ${describe(value)}`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T | undefined {
+    if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+    return this.fail(field, `expected one of ${allowed.join(', ')}, got ${describe(value)}`);
+  }
+
+  /** A [longitude, latitude] pair in degrees. */
+  lngLat(value: unknown, field: string): LngLat | undefined {
+    const pair = this.array(value, field);
+    if (!pair) return undefined;
+    if (pair.length !== 2) return this.fail(field, `expected [longitude, latitude], got ${pair.length} numbers`);
+    const lng = this.number(pair[0], `${field}[0]`, { min: -180, max: 180 });
+    const lat = this.number(pair[1], `${field}[1]`, { min: -90, max: 90 });
+    return lng === undefined || lat === undefined ? undefined : [lng, lat];
+  }
+
+  /** A [west, south, east, north] box in degrees. */
+  bounds(value: unknown, field: string): Bounds | undefined {
+    const box = this.array(value, field);
+    if (!box) return undefined;
+    if (box.length !== 4) return this.fail(field, `expected [west, south, east, north], got ${box.length} numbers`);
+    const west = this.number(box[0], `${field}[0]`, { min: -180, max: 180 });
+    const south = this.number(box[1], `${field}[1]`, { min: -90, max: 90 });
+    const east = this.number(box[2], `${field}[2]`, { min: -180, max: 180 });
+    const north = this.number(box[3], `${field}[3]`, { min: -90, max: 90 });
+    if (west === undefined || south === undefined || east === undefined || north === undefined) return undefined;
+    if (west >= east || south >= north) return this.fail(field, 'west must be less than east and south less than north');
+    return [west, south, east, north];
+  }
+
+  /** A list of strings (possibly empty). */
+  strings(value: unknown, field: string, options: { pattern?: RegExp; hint?: string } = {}): string[] | undefined {
+    if (value === undefined) return [];
+    const list = this.array(value, field);
+    if (!list) return undefined;
+    const out: string[] = [];
+    list.forEach((item, index) => {
+      const text = this.string(item, `${field}[${index}]`, options);
+      if (text !== undefined) out.push(text);
+    });
+    return out.length === list.length ? out : undefined;
+  }
+}
+
+/** IDs are lower-case slugs so they work in URLs (#step-ID) and attributes. */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/** A calendar date, or a snapshot time (YYYY-MM-DDTHH:MMZ), or a bare year or month. */
+export const AS_OF_PATTERN = /^\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?Z)?)?)?$/;
+
+/** True when a YYYY-MM-DD string names a real calendar day. */
+export function isCalendarDate(text: string): boolean {
+  if (!DATE_PATTERN.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return `"${clip(value)}"`;
+  if (typeof value === 'number') return String(value);
+  return typeof value === 'object' ? 'an object' : typeof value;
+}
+
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
