@@ -2,11 +2,11 @@
 // for tests that go through the file loader.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { STORY_FILE_NAMES, type StoryFiles } from '../../src/lib/story/validate.ts';
 
-export const STORY_FOLDER = fileURLToPath(new URL('../../data/kursk/', import.meta.url));
+// Vitest runs from the project root; the path does not depend on import.meta.url, which jsdom tests rewrite.
+export const STORY_FOLDER = resolve('data/kursk');
 
 /** The parsed story files, deep-copied so a test may mutate them. */
 export function createStoryFiles(): StoryFiles {

@@ -27,7 +27,7 @@ export const STYLES = {
   land: {
     swatch: { shape: 'area', colour: '#f1efe9' },
     // Colour by the feature's `country` property: the two countries of the story stand out from their neighbours.
-    fill: { colour: ['#ebe8e1', { UA: '#f7f5f0', RU: '#e6e2da' }], opacity: 1, outline: '#d2cec5' },
+    fill: { colour: ['#ebe8e1', { UA: '#f7f5f0', RU: '#e6e2da' }], opacity: 1 },
   },
   admin: {
     swatch: { shape: 'dashed', colour: '#9a958c' },

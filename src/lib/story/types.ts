@@ -107,6 +107,8 @@ export interface StoryMeta {
   articleCredit: string;
   /** Data credits shown on the page. */
   credits: string[];
+  /** The short credit line in the map's corner. */
+  mapCredit: string;
 }
 
 /** The validated story: the only shape the app ever sees. */

@@ -48,8 +48,9 @@ function readMeta(reader: FieldReader, raw: unknown): StoryMeta | undefined {
   const lang = reader.string(story.lang, 'lang', { pattern: /^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/, hint: 'a language tag such as "en"' });
   const articleCredit = reader.string(story.articleCredit, 'articleCredit', { max: 300 });
   const credits = reader.array(story.credits, 'credits', { minLength: 1 }) ? reader.strings(story.credits, 'credits') : undefined;
-  if (!id || !lang || !articleCredit || !credits) return undefined;
-  return { id, lang, articleCredit, credits };
+  const mapCredit = reader.string(story.mapCredit, 'mapCredit', { max: 300 });
+  if (!id || !lang || !articleCredit || !credits || !mapCredit) return undefined;
+  return { id, lang, articleCredit, credits, mapCredit };
 }
 
 function readPassages(reader: FieldReader, raw: unknown): Passage[] | undefined {

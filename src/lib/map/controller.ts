@@ -1,0 +1,271 @@
+// The one effectful "how": applies MapStates to a MapLibre map. Components never call MapLibre; they hand this
+// controller states and listen to its events. It loads layer data lazily (base layers first, story layers when a
+// state first shows them), validates every file before it reaches the map, and never queues flights: each state
+// interrupts the last.
+import type { FeatureCollection } from 'geojson';
+import { validateGeoJson } from '../story/geojson.ts';
+import type { StoryProblem } from '../story/errors.ts';
+import type { Layer, Place, Story } from '../story/types.ts';
+import { emphasisFilter, emphasisSpec, emphasisedShapes, FADE_MS, layerFilter, layerSpecs, sourceId, type LayerSpec } from './layerSpecs.ts';
+import type { MapLibreLike, MapLike, MarkerLike } from './mapLike.ts';
+import { formatCamera, type Camera, type MapState } from './state.ts';
+import { WATER } from './styles.ts';
+import { snapshotDateFor } from './dates.ts';
+
+export type MapStatus = 'loading' | 'ready' | 'error';
+
+/** What the controller tells its owner. */
+export interface MapEvents {
+  /** The map is ready, or failed (with a reason for the notice). */
+  status(status: MapStatus, reason?: string): void;
+  /** The camera of a state came to rest: the state is fully applied. */
+  rest(stepId: string, camera: string): void;
+  /** A place marker was activated on the map. */
+  activatePlace(placeId: string): void;
+}
+
+export interface MapControllerOptions {
+  lib: MapLibreLike;
+  container: HTMLElement;
+  story: Story;
+  /** Resolves a story file path (e.g. "geo/land.geojson") to a URL. */
+  dataUrl(file: string): string;
+  /** Loads a story data file; defaults to fetch. */
+  fetchJson?(url: string): Promise<unknown>;
+  events: MapEvents;
+  /** Jump instead of fly, no fades. */
+  reducedMotion: boolean;
+  /** Credits for the attribution control. */
+  attribution: string;
+}
+
+/** What owners call. */
+export interface MapController {
+  apply(state: MapState, options: { animate: boolean }): void;
+  setReducedMotion(reduced: boolean): void;
+  resize(): void;
+  destroy(): void;
+}
+
+/** Flights shorter than this after the previous state become jumps: a fast scroll lands without replaying every flight. */
+const MIN_FLIGHT_GAP_MS = 350;
+const FLIGHT_MS = 1400;
+
+async function defaultFetchJson(url: string): Promise<unknown> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.json();
+}
+
+/** Creates the map and returns its controller. Throws when the map cannot be created (no WebGL). */
+export function createMapController(options: MapControllerOptions): MapController {
+  const { lib, container, story, events } = options;
+  const fetchJson = options.fetchJson ?? defaultFetchJson;
+  let reducedMotion = options.reducedMotion;
+  const map: MapLike = new lib.Map({
+    container,
+    style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': WATER } }] },
+    center: [0, 0],
+    zoom: 1,
+    attributionControl: false,
+    // The page scrolls with the wheel; the map zooms with its buttons, a pinch, or a double click.
+    scrollZoom: false,
+    dragRotate: false,
+    pitchWithRotate: false,
+    maxPitch: 0,
+    fadeDuration: 0,
+  });
+  map.addControl(new lib.NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new lib.AttributionControl({ compact: true, customAttribution: options.attribution }), 'bottom-right');
+
+  const specsByLayer = new Map<string, LayerSpec[]>();
+  const datesByFile = new Map<string, string[]>();
+  const loadedFiles = new Map<string, Promise<void>>();
+  const markers = new Map<string, { marker: MarkerLike; element: HTMLElement }>();
+  let loaded = false;
+  let destroyed = false;
+  let pending: { state: MapState; animate: boolean } | undefined;
+  let applied: MapState | undefined;
+  let lastApplyAt = -Infinity;
+  let token = 0;
+
+  const fail = (reason: string): void => {
+    if (!destroyed) events.status('error', reason);
+  };
+
+  /** Fetches, validates and hands one file to its source, once. */
+  function loadFile(file: string): Promise<void> {
+    let loading = loadedFiles.get(file);
+    if (!loading) {
+      loading = fetchJson(options.dataUrl(file)).then((raw) => {
+        const problems: StoryProblem[] = [];
+        const dated = story.layers.some((layer) => layer.file === file && layer.dated);
+        const collection = validateGeoJson(raw, file, { provenance: true, dated }, problems);
+        if (!collection) throw new Error(`${file}: ${problems.slice(0, 3).map((p) => `${p.field} ${p.message}`).join('; ')}`);
+        if (dated) datesByFile.set(file, datesIn(collection));
+        if (destroyed) return;
+        (map.getSource(sourceId(file)) as { setData(data: unknown): void } | undefined)?.setData(collection);
+      });
+      loadedFiles.set(file, loading);
+    }
+    return loading;
+  }
+
+  function addLayers(): void {
+    const files = [...new Set(story.layers.map((layer) => layer.file))];
+    for (const file of files) map.addSource(sourceId(file), { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    for (const layer of story.layers) {
+      const specs = layerSpecs(layer, layer.base, reducedMotion ? 0 : FADE_MS);
+      specsByLayer.set(layer.id, specs);
+      for (const { spec } of specs) map.addLayer(spec);
+    }
+    for (const [layerId] of emphasisedShapes(story.places, [])) {
+      const layer = story.layers.find((candidate) => candidate.id === layerId);
+      if (layer) map.addLayer(emphasisSpec(layer, []));
+    }
+  }
+
+  function addMarkers(): void {
+    for (const place of story.places) {
+      const element = markerElement(place);
+      element.addEventListener('click', (event) => {
+        event.stopPropagation();
+        events.activatePlace(place.id);
+      });
+      const marker = new lib.Marker({ element, anchor: place.kind === 'region' ? 'center' : 'left' }).setLngLat(place.anchor).addTo(map);
+      markers.set(place.id, { marker, element });
+    }
+  }
+
+  map.on('error', (event) => {
+    const error = event.error as Error | undefined;
+    fail(error?.message ?? 'the map failed');
+  });
+
+  map.on('load', () => {
+    if (destroyed) return;
+    addLayers();
+    addMarkers();
+    const baseFiles = [...new Set(story.layers.filter((layer) => layer.base).map((layer) => layer.file))];
+    Promise.all(baseFiles.map(loadFile))
+      .then(() => {
+        if (destroyed) return;
+        loaded = true;
+        events.status('ready');
+        if (pending) {
+          const { state, animate } = pending;
+          pending = undefined;
+          applyNow(state, animate);
+        }
+      })
+      .catch((error: Error) => fail(error.message));
+  });
+
+  function setLayerOpacity(layer: Layer, opacity: number): void {
+    for (const { spec, opacity: properties } of specsByLayer.get(layer.id) ?? []) {
+      for (const [property, full] of properties) map.setPaintProperty(spec.id as string, property, opacity * full);
+    }
+  }
+
+  function setDate(layer: Layer, date: string | undefined): void {
+    const snapshot = date === undefined ? undefined : snapshotDateFor(datesByFile.get(layer.file) ?? [], date);
+    const filter = layerFilter(layer, snapshot);
+    for (const { spec } of specsByLayer.get(layer.id) ?? []) map.setFilter(spec.id as string, filter ?? null);
+  }
+
+  function applyNow(state: MapState, animate: boolean): void {
+    const previous = applied;
+    applied = state;
+    const stateToken = ++token;
+    for (const layer of story.layers) {
+      const opacity = state.layerOpacity[layer.id] ?? 0;
+      if (opacity > 0 && !layer.base) {
+        // Data arrives after the fade has started; the layer appears as soon as its file is in.
+        loadFile(layer.file).then(() => layer.dated && applied === state && setDate(layer, state.date)).catch((error: Error) => fail(error.message));
+      }
+      if (!previous || previous.layerOpacity[layer.id] !== opacity) setLayerOpacity(layer, opacity);
+      if (layer.dated && opacity > 0 && previous?.date !== state.date) setDate(layer, state.date);
+    }
+    for (const [layerId, featureIds] of emphasisedShapes(story.places, state.emphasis)) map.setFilter(`${layerId}__emphasis`, emphasisFilter(featureIds));
+    for (const [placeId, { element }] of markers) {
+      // A place drawn by a story layer (the fortification lines) is marked only while that layer is shown.
+      const shapeLayer = story.places.find((place) => place.id === placeId)?.shape?.layer;
+      element.hidden = shapeLayer !== undefined && (state.layerOpacity[shapeLayer] ?? 0) === 0 && state.selectedPlaceId !== placeId;
+      element.classList.toggle('is-emphasised', state.emphasis.includes(placeId));
+      element.classList.toggle('is-selected', state.selectedPlaceId === placeId);
+      if (state.selectedPlaceId === placeId) element.setAttribute('aria-pressed', 'true');
+      else element.setAttribute('aria-pressed', 'false');
+    }
+    const now = performance.now();
+    const fly = animate && !reducedMotion && now - lastApplyAt > MIN_FLIGHT_GAP_MS;
+    lastApplyAt = now;
+    moveCamera(state.camera, fly, { stateToken, stepId: state.stepId });
+  }
+
+  function moveCamera(camera: Camera, fly: boolean, eventData: { stateToken: number; stepId: string }): void {
+    map.stop();
+    const onRest = (): void => {
+      if (eventData.stateToken !== token || destroyed) return;
+      events.rest(eventData.stepId, formatCamera(map.getCenter(), map.getZoom()));
+    };
+    // moveend fires for interrupted flights too; only the newest state's end counts.
+    map.once('moveend', onRest);
+    if (camera.kind === 'center') {
+      const target = { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch };
+      if (fly) map.flyTo({ ...target, duration: FLIGHT_MS, essential: false }, eventData);
+      else map.jumpTo(target, eventData);
+    } else {
+      const [west, south, east, north] = camera.bounds;
+      map.fitBounds([[west, south], [east, north]], { padding: camera.padding, maxZoom: camera.maxZoom, duration: fly ? FLIGHT_MS : 0, animate: fly }, eventData);
+    }
+  }
+
+  return {
+    apply(state, { animate }) {
+      if (destroyed) return;
+      if (!loaded) {
+        pending = { state, animate: false };
+        return;
+      }
+      applyNow(state, animate);
+    },
+    setReducedMotion(reduced) {
+      reducedMotion = reduced;
+      const fade = { duration: reduced ? 0 : FADE_MS, delay: 0 };
+      if (!loaded) return;
+      for (const specs of specsByLayer.values()) {
+        for (const { spec, opacity } of specs) for (const [property] of opacity) map.setPaintProperty(spec.id as string, `${property}-transition`, fade);
+      }
+    },
+    resize() {
+      map.resize();
+    },
+    destroy() {
+      destroyed = true;
+      for (const { marker } of markers.values()) marker.remove();
+      map.remove();
+    },
+  };
+}
+
+/** The dates present in a dated collection, sorted. */
+function datesIn(collection: FeatureCollection): string[] {
+  return [...new Set(collection.features.map((feature) => String(feature.properties?.date ?? '').slice(0, 10)))].sort();
+}
+
+/** A marker is a real button: named, focusable, activated by click, Enter and Space. */
+function markerElement(place: Place): HTMLElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = `place-marker place-marker--${place.kind}`;
+  button.dataset.place = place.id;
+  button.setAttribute('aria-label', `${place.name}: show on the map and in the article`);
+  const dot = document.createElement('span');
+  dot.className = 'place-marker__dot';
+  dot.setAttribute('aria-hidden', 'true');
+  const label = document.createElement('span');
+  label.className = 'place-marker__label';
+  label.textContent = place.name;
+  button.append(dot, label);
+  return button;
+}

@@ -1,0 +1,139 @@
+// Turns a story layer and its style token into MapLibre style layers. Pure: the controller adds what this returns.
+// Layers are hidden with opacity 0, never with `visibility`, so showing and hiding can fade.
+import { ACCENT, styleFor, type StyleToken } from './styles.ts';
+import type { Layer, Place } from '../story/types.ts';
+
+/** One MapLibre layer and the paint properties that carry its opacity, with their full value. */
+export interface LayerSpec {
+  spec: Record<string, unknown>;
+  opacity: [property: string, full: number][];
+}
+
+/** Fades between steps last this long (ms); 0 when motion is reduced. */
+export const FADE_MS = 500;
+
+export const sourceId = (file: string): string => `src:${file}`;
+
+type Filter = unknown[];
+
+/** The filter a layer always applies: its `where` clause, plus the date for dated layers. */
+export function layerFilter(layer: Layer, date?: string): Filter | undefined {
+  const clauses: Filter[] = Object.entries(layer.where ?? {}).map(([key, value]) => ['==', ['get', key], value]);
+  if (layer.dated) clauses.push(['==', ['get', 'date'], date ?? '']);
+  if (clauses.length === 0) return undefined;
+  return clauses.length === 1 ? clauses[0] : ['all', ...clauses];
+}
+
+/** A line width, constant or interpolated by zoom; `extra` widens it (for casings: zoom must stay the outer expression). */
+function zoomed(width: number | [number, number, number, number], extra = 0): unknown {
+  if (typeof width === 'number') return width + extra;
+  const [z1, w1, z2, w2] = width;
+  return ['interpolate', ['linear'], ['zoom'], z1, w1 + extra, z2, w2 + extra];
+}
+
+function fillColour(colour: NonNullable<StyleToken['fill']>['colour']): unknown {
+  if (typeof colour === 'string') return colour;
+  const [fallback, byCountry] = colour;
+  return ['match', ['get', 'country'], ...Object.entries(byCountry).flat(), fallback];
+}
+
+const FONTS = { regular: ['Noto Sans Regular'], bold: ['Noto Sans Bold'], italic: ['Noto Sans Italic'] };
+
+/**
+ * MapLibre layers for one story layer, in drawing order.
+ * @param visible initial visibility (opacity 1 or 0)
+ * @param fadeMs length of opacity transitions
+ */
+export function layerSpecs(layer: Layer, visible: boolean, fadeMs = FADE_MS, date?: string): LayerSpec[] {
+  const style = styleFor(layer.style);
+  const source = sourceId(layer.file);
+  const filter = layerFilter(layer, date);
+  const common = {
+    source,
+    ...(filter && { filter }),
+    ...(layer.minzoom !== undefined && { minzoom: layer.minzoom }),
+    ...(layer.maxzoom !== undefined && { maxzoom: layer.maxzoom }),
+  };
+  const transition = { duration: fadeMs, delay: 0 };
+  const start = (full: number): number => (visible ? full : 0);
+  const specs: LayerSpec[] = [];
+
+  if (style.fill && layer.kind === 'fill') {
+    specs.push({
+      spec: { id: `${layer.id}`, type: 'fill', ...common, paint: { 'fill-color': fillColour(style.fill.colour), 'fill-opacity': start(style.fill.opacity), 'fill-opacity-transition': transition } },
+      opacity: [['fill-opacity', style.fill.opacity]],
+    });
+    if (style.fill.outline) {
+      specs.push({
+        spec: { id: `${layer.id}__outline`, type: 'line', ...common, paint: { 'line-color': style.fill.outline, 'line-width': 0.8, 'line-opacity': start(1), 'line-opacity-transition': transition } },
+        opacity: [['line-opacity', 1]],
+      });
+    }
+  }
+  if (style.line && (layer.kind === 'line' || layer.kind === 'fill' && !style.fill)) {
+    const width = zoomed(style.line.width);
+    if (style.line.casing) {
+      const casingWidth = zoomed(style.line.width, 2);
+      specs.push({
+        spec: { id: `${layer.id}__casing`, type: 'line', ...common, layout: { 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': style.line.casing, 'line-width': casingWidth, 'line-opacity': start(0.9), 'line-opacity-transition': transition } },
+        opacity: [['line-opacity', 0.9]],
+      });
+    }
+    specs.push({
+      spec: {
+        id: `${layer.id}`, type: 'line', ...common, layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: { 'line-color': style.line.colour, 'line-width': width, ...(style.line.dash && { 'line-dasharray': style.line.dash }), 'line-opacity': start(style.line.opacity), 'line-opacity-transition': transition },
+      },
+      opacity: [['line-opacity', style.line.opacity]],
+    });
+  }
+  if (style.circle && (layer.kind === 'circle' || layer.kind === 'label')) {
+    specs.push({
+      spec: { id: `${layer.id}__dot`, type: 'circle', ...common, paint: { 'circle-color': style.circle.colour, 'circle-radius': style.circle.radius, 'circle-stroke-color': style.circle.stroke, 'circle-stroke-width': 1, 'circle-opacity': start(1), 'circle-stroke-opacity': start(1), 'circle-opacity-transition': transition, 'circle-stroke-opacity-transition': transition } },
+      opacity: [['circle-opacity', 1], ['circle-stroke-opacity', 1]],
+    });
+  }
+  if (style.text && layer.labelField) {
+    const alongLine = style.text.placement === 'line';
+    specs.push({
+      spec: {
+        id: `${layer.id}__label`, type: 'symbol', ...common,
+        layout: {
+          'text-field': ['get', layer.labelField], 'text-font': FONTS[style.text.font ?? 'regular'], 'text-size': style.text.size,
+          'symbol-placement': alongLine ? 'line' : 'point',
+          ...(alongLine ? { 'text-offset': [0, -0.8] } : { 'text-anchor': 'left', 'text-offset': [0.6, 0], 'text-optional': true }),
+          ...(layer.kind === 'label' && { 'symbol-sort-key': ['coalesce', ['get', 'rank'], 3] }),
+        },
+        paint: { 'text-color': style.text.colour, 'text-halo-color': style.text.halo, 'text-halo-width': 1.6, 'text-opacity': start(1), 'text-opacity-transition': transition },
+      },
+      opacity: [['text-opacity', 1]],
+    });
+  }
+  return specs;
+}
+
+/** An accent outline for place shapes drawn by a layer (a region, a line), shown when the place is emphasised. */
+export function emphasisSpec(layer: Layer, featureIds: readonly string[]): Record<string, unknown> {
+  return {
+    id: `${layer.id}__emphasis`, type: 'line', source: sourceId(layer.file),
+    filter: emphasisFilter(featureIds),
+    layout: { 'line-join': 'round' },
+    paint: { 'line-color': ACCENT, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1.5, 10, 3.5], 'line-opacity': 0.95 },
+  };
+}
+
+/** Filter matching the given feature IDs (none when empty). */
+export function emphasisFilter(featureIds: readonly string[]): unknown[] {
+  return ['in', ['get', 'id'], ['literal', [...featureIds]]];
+}
+
+/** The shape feature IDs to emphasise in each layer, for the emphasised places. */
+export function emphasisedShapes(places: readonly Place[], emphasis: readonly string[]): Map<string, string[]> {
+  const byLayer = new Map<string, string[]>();
+  for (const place of places) {
+    if (!place.shape) continue;
+    if (!byLayer.has(place.shape.layer)) byLayer.set(place.shape.layer, []);
+    if (emphasis.includes(place.id)) byLayer.get(place.shape.layer)?.push(place.shape.feature);
+  }
+  return byLayer;
+}

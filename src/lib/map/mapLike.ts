@@ -1,0 +1,59 @@
+// The slice of MapLibre GL that the controller uses. The real module satisfies it (checked by the canary test in
+// controller.test.ts); tests pass a small fake that records calls.
+
+export interface LngLatLike {
+  lng: number;
+  lat: number;
+}
+
+export interface CameraOptions {
+  center?: [number, number];
+  zoom?: number;
+  bearing?: number;
+  pitch?: number;
+  duration?: number;
+  essential?: boolean;
+  padding?: number;
+  maxZoom?: number;
+  animate?: boolean;
+}
+
+export interface GeoJsonSourceLike {
+  setData(data: unknown): unknown;
+}
+
+export interface MapLike {
+  on(type: string, listener: (event: { [key: string]: unknown }) => void): unknown;
+  once(type: string, listener: (event: { [key: string]: unknown }) => void): unknown;
+  addSource(id: string, source: Record<string, unknown>): unknown;
+  getSource(id: string): unknown;
+  addLayer(layer: Record<string, unknown>): unknown;
+  addControl(control: unknown, position?: string): unknown;
+  setPaintProperty(layerId: string, name: string, value: unknown): unknown;
+  setFilter(layerId: string, filter: unknown): unknown;
+  flyTo(options: CameraOptions, eventData?: Record<string, unknown>): unknown;
+  easeTo(options: CameraOptions, eventData?: Record<string, unknown>): unknown;
+  jumpTo(options: CameraOptions, eventData?: Record<string, unknown>): unknown;
+  fitBounds(bounds: [[number, number], [number, number]], options: CameraOptions, eventData?: Record<string, unknown>): unknown;
+  cameraForBounds(bounds: [[number, number], [number, number]], options: CameraOptions): { center?: unknown; zoom?: number } | undefined;
+  getCenter(): LngLatLike;
+  getZoom(): number;
+  resize(): unknown;
+  remove(): void;
+  stop(): unknown;
+  getCanvas(): HTMLCanvasElement;
+}
+
+export interface MarkerLike {
+  setLngLat(lngLat: [number, number]): MarkerLike;
+  addTo(map: MapLike): MarkerLike;
+  remove(): unknown;
+}
+
+/** The constructors the controller needs from the maplibre-gl module. */
+export interface MapLibreLike {
+  Map: new (options: Record<string, unknown>) => MapLike;
+  Marker: new (options: { element: HTMLElement; anchor?: string }) => MarkerLike;
+  NavigationControl: new (options?: Record<string, unknown>) => unknown;
+  AttributionControl: new (options?: Record<string, unknown>) => unknown;
+}

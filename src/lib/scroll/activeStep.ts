@@ -1,0 +1,67 @@
+// Scroll detection, in one place: which step is being read. The active step is the one whose box crosses a reading
+// line (the middle of the viewport). Measuring boxes against a line, rather than relying on IntersectionObserver's
+// rootMargin, keeps working inside an embedded iframe, where the line can come from the host page's geometry.
+
+/** A step's vertical extent in viewport coordinates. */
+export interface StepBox {
+  id: string;
+  top: number;
+  bottom: number;
+}
+
+/**
+ * The step being read at a reading line: the one crossing it; between steps, the last one above it;
+ * above every step, the first.
+ */
+export function pickActiveStep(boxes: readonly StepBox[], line: number): string | undefined {
+  let active = boxes[0]?.id;
+  for (const box of boxes) {
+    if (box.top <= line) active = box.id;
+    else break;
+  }
+  return active;
+}
+
+export interface WatchOptions {
+  /** The reading line in viewport pixels; default: half the window's height. */
+  line?: () => number;
+  /** What scrolls; default: window. */
+  scroller?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
+}
+
+/**
+ * Calls `onChange` with the active step ID now and whenever it changes while the page scrolls or resizes.
+ * Work per frame is one getBoundingClientRect per step, batched in requestAnimationFrame.
+ * @returns a function that stops watching
+ */
+export function watchActiveStep(elements: readonly HTMLElement[], onChange: (stepId: string) => void, options: WatchOptions = {}): () => void {
+  const line = options.line ?? (() => window.innerHeight / 2);
+  const scroller = options.scroller ?? window;
+  let current: string | undefined;
+  let frame = 0;
+
+  const measure = (): void => {
+    frame = 0;
+    const boxes = elements.map((element) => {
+      const rect = element.getBoundingClientRect();
+      return { id: element.dataset.step ?? '', top: rect.top, bottom: rect.bottom };
+    });
+    const next = pickActiveStep(boxes, line());
+    if (next && next !== current) {
+      current = next;
+      onChange(next);
+    }
+  };
+  const schedule = (): void => {
+    if (!frame) frame = requestAnimationFrame(measure);
+  };
+
+  scroller.addEventListener('scroll', schedule, { passive: true });
+  window.addEventListener('resize', schedule, { passive: true });
+  measure();
+  return () => {
+    if (frame) cancelAnimationFrame(frame);
+    scroller.removeEventListener('scroll', schedule);
+    window.removeEventListener('resize', schedule);
+  };
+}

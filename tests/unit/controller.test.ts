@@ -1,0 +1,205 @@
+// @vitest-environment jsdom
+// The map controller against a fake map that records calls, plus one canary against the real maplibre-gl module,
+// so a major upgrade that renames what the controller uses fails here, by name.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMapController, type MapEvents, type MapStatus } from '../../src/lib/map/controller.ts';
+import { mapStateFor } from '../../src/lib/map/state.ts';
+import type { CameraOptions, MapLibreLike, MapLike, MarkerLike } from '../../src/lib/map/mapLike.ts';
+import { validateStory } from '../../src/lib/story/validate.ts';
+import { loadStoryFolder } from '../../src/lib/story/loadFolder.ts';
+import { createStoryFiles, STORY_FOLDER } from './storyFixtures.ts';
+
+type Listener = (event: { [key: string]: unknown }) => void;
+
+/** A fake map: keeps the calls it gets and the camera they leave, and fires events on demand. */
+function createFakeLib() {
+  const calls: { method: string; args: unknown[] }[] = [];
+  const listeners = new Map<string, Listener[]>();
+  const sources = new Map<string, { data: unknown }>();
+  let center = { lng: 0, lat: 0 };
+  let zoom = 1;
+  const record = (method: string, ...args: unknown[]): void => {
+    calls.push({ method, args });
+  };
+  const moveTo = (options: CameraOptions): void => {
+    if (options.center) center = { lng: options.center[0], lat: options.center[1] };
+    if (options.zoom !== undefined) zoom = options.zoom;
+  };
+  const fire = (type: string, event: { [key: string]: unknown } = {}): void => {
+    const list = listeners.get(type) ?? [];
+    listeners.set(type, list.filter((listener) => !(listener as Listener & { once?: boolean }).once));
+    list.forEach((listener) => listener(event));
+  };
+  const map: MapLike = {
+    on: (type, listener) => listeners.set(type, [...(listeners.get(type) ?? []), listener]),
+    once: (type, listener) => {
+      const wrapped = Object.assign((event: { [key: string]: unknown }) => listener(event), { once: true });
+      listeners.set(type, [...(listeners.get(type) ?? []), wrapped]);
+    },
+    addSource: (id, source) => {
+      record('addSource', id, source);
+      sources.set(id, { data: source.data });
+    },
+    getSource: (id) => ({ setData: (data: unknown) => { record('setData', id); const source = sources.get(id); if (source) source.data = data; } }),
+    addLayer: (layer) => record('addLayer', layer.id),
+    addControl: () => record('addControl'),
+    setPaintProperty: (...args) => record('setPaintProperty', ...args),
+    setFilter: (...args) => record('setFilter', ...args),
+    flyTo: (options) => { record('flyTo', options); moveTo(options); },
+    easeTo: (options) => { record('easeTo', options); moveTo(options); },
+    jumpTo: (options) => { record('jumpTo', options); moveTo(options); },
+    fitBounds: (bounds, options) => {
+      record('fitBounds', bounds, options);
+      center = { lng: (bounds[0][0] + bounds[1][0]) / 2, lat: (bounds[0][1] + bounds[1][1]) / 2 };
+      zoom = 6;
+    },
+    cameraForBounds: () => undefined,
+    getCenter: () => center,
+    getZoom: () => zoom,
+    resize: () => record('resize'),
+    remove: () => record('remove'),
+    stop: () => record('stop'),
+    getCanvas: () => document.createElement('canvas'),
+  };
+  class FakeMarker implements MarkerLike {
+    constructor(readonly options: { element: HTMLElement }) {}
+    setLngLat() { return this; }
+    addTo() { document.body.append(this.options.element); return this; }
+    remove() { this.options.element.remove(); }
+  }
+  const lib: MapLibreLike = {
+    Map: class { constructor() { return map; } } as unknown as MapLibreLike['Map'],
+    Marker: FakeMarker,
+    NavigationControl: class {},
+    AttributionControl: class {},
+  };
+  return { lib, calls, fire, sources };
+}
+
+function createHarness(files: Record<string, unknown> = {}) {
+  const story = validateStory(createStoryFiles());
+  const { geo } = loadStoryFolder(STORY_FOLDER);
+  const fake = createFakeLib();
+  const statuses: MapStatus[] = [];
+  const rests: [string, string][] = [];
+  const activated: string[] = [];
+  const events: MapEvents = {
+    status: (status) => statuses.push(status),
+    rest: (stepId, camera) => rests.push([stepId, camera]),
+    activatePlace: (placeId) => activated.push(placeId),
+  };
+  const fetched: string[] = [];
+  const controller = createMapController({
+    lib: fake.lib,
+    container: document.createElement('div'),
+    story,
+    dataUrl: (file) => `/data/${file}`,
+    fetchJson: async (url) => {
+      fetched.push(url);
+      const file = url.replace('/data/', '');
+      return file in files ? files[file] : geo.get(file);
+    },
+    events,
+    reducedMotion: false,
+    attribution: 'credits',
+  });
+  return { story, controller, ...fake, statuses, rests, activated, fetched };
+}
+
+// Markers live in the document; each test starts from an empty one.
+afterEach(() => document.body.replaceChildren());
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('createMapController', () => {
+  it('loads base layers first, then becomes ready and applies the pending state without a flight', async () => {
+    const harness = createHarness();
+    harness.controller.apply(mapStateFor(harness.story, 'sudzha'), { animate: true });
+    harness.fire('load');
+    await flush();
+    expect(harness.statuses).toEqual(['ready']);
+    const baseFiles = [...new Set(harness.story.layers.filter((layer) => layer.base).map((layer) => `/data/${layer.file}`))];
+    expect(harness.fetched.slice(0, baseFiles.length).sort()).toEqual(baseFiles.sort());
+    expect(harness.calls.some((call) => call.method === 'flyTo')).toBe(false);
+    expect(harness.calls.find((call) => call.method === 'jumpTo')?.args[0]).toMatchObject({ center: [35.2, 51.15], zoom: 9.2 });
+    harness.fire('moveend');
+    expect(harness.rests).toEqual([['sudzha', '35.2000,51.1500,9.20']]);
+  });
+
+  it('loads a story layer only when a state first shows it', async () => {
+    const harness = createHarness();
+    harness.fire('load');
+    await flush();
+    expect(harness.fetched).not.toContain('/data/geo/fortifications.geojson');
+    harness.controller.apply(mapStateFor(harness.story, 'sumy-defences'), { animate: false });
+    await flush();
+    expect(harness.fetched).toContain('/data/geo/fortifications.geojson');
+  });
+
+  it('fades layers by opacity, changing only what differs', async () => {
+    const harness = createHarness();
+    harness.fire('load');
+    await flush();
+    harness.controller.apply(mapStateFor(harness.story, 'overview'), { animate: false });
+    const before = harness.calls.length;
+    harness.controller.apply(mapStateFor(harness.story, 'salient'), { animate: false });
+    const paints = harness.calls.slice(before).filter((call) => call.method === 'setPaintProperty');
+    expect(paints).toEqual([]);
+    const mid = harness.calls.length;
+    harness.controller.apply(mapStateFor(harness.story, 'sumy-defences'), { animate: false });
+    const changed = new Set(harness.calls.slice(mid).filter((call) => call.method === 'setPaintProperty').map((call) => String(call.args[0]).split('__')[0]));
+    expect(changed).toEqual(new Set(['fortifications', 'control-grey']));
+  });
+
+  it('lets only the newest state report its rest: an interrupted flight is not the applied state', async () => {
+    const harness = createHarness();
+    harness.fire('load');
+    await flush();
+    harness.controller.apply(mapStateFor(harness.story, 'overview'), { animate: true });
+    harness.controller.apply(mapStateFor(harness.story, 'salient'), { animate: true });
+    harness.controller.apply(mapStateFor(harness.story, 'donetsk'), { animate: true });
+    harness.fire('moveend');
+    expect(harness.rests.map(([stepId]) => stepId)).toEqual(['donetsk']);
+  });
+
+  it('jumps instead of flying when states come faster than a flight can be watched', async () => {
+    const harness = createHarness();
+    harness.fire('load');
+    await flush();
+    harness.controller.apply(mapStateFor(harness.story, 'overview'), { animate: true });
+    harness.controller.apply(mapStateFor(harness.story, 'sudzha'), { animate: true });
+    expect(harness.calls.filter((call) => call.method === 'flyTo')).toHaveLength(0);
+    expect(harness.calls.filter((call) => call.method === 'jumpTo')).toHaveLength(1);
+  });
+
+  it('refuses a layer file that fails validation and reports an error', async () => {
+    const harness = createHarness({ 'geo/land.geojson': { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [500, 0] } }] } });
+    harness.fire('load');
+    await flush();
+    await flush();
+    expect(harness.statuses).toEqual(['error']);
+    expect(harness.calls.filter((call) => call.method === 'setData' && call.args[0] === 'src:geo/land.geojson')).toEqual([]);
+  });
+
+  it('makes every place a named button that reports activation', async () => {
+    const harness = createHarness();
+    harness.fire('load');
+    await flush();
+    const button = document.querySelector<HTMLButtonElement>('button[data-place="sudzha"]');
+    expect(button?.getAttribute('aria-label')).toContain('Sudzha');
+    button?.click();
+    expect(harness.activated).toEqual(['sudzha']);
+    harness.controller.destroy();
+    expect(document.querySelector('button[data-place="sudzha"]')).toBeNull();
+  });
+});
+
+describe('maplibre-gl canary', () => {
+  it('still offers everything the controller uses', async () => {
+    const real = await import('maplibre-gl');
+    for (const name of ['Map', 'Marker', 'NavigationControl', 'AttributionControl', 'setWorkerUrl'] as const) expect(typeof real[name], name).toBe('function');
+    const prototype = real.Map.prototype as unknown as Record<string, unknown>;
+    const used: (keyof MapLike)[] = ['on', 'once', 'addSource', 'getSource', 'addLayer', 'addControl', 'setPaintProperty', 'setFilter', 'flyTo', 'easeTo', 'jumpTo', 'fitBounds', 'cameraForBounds', 'getCenter', 'getZoom', 'resize', 'remove', 'stop', 'getCanvas'];
+    for (const method of used) expect(typeof prototype[method], `Map.${method}`).toBe('function');
+  });
+});

@@ -1,0 +1,24 @@
+// Build and test configuration. The story folder is the only input that names the story: STORY=data/other builds another.
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelteTesting } from '@testing-library/svelte/vite';
+import { storyPlugin } from './src/lib/story/storyPlugin.ts';
+import { prerenderPlugin } from './src/lib/prerender/prerenderPlugin.ts';
+
+const storyFolder = process.env.STORY ?? 'data/kursk';
+
+export default defineConfig({
+  // Relative asset URLs: the build works from any path prefix.
+  base: './',
+  plugins: [svelte({ configFile: false }), storyPlugin(storyFolder), prerenderPlugin(storyFolder), svelteTesting()],
+  build: {
+    target: 'es2022',
+    // Map data must stay fetchable files (a strict CSP may forbid data: URLs), never inlined.
+    assetsInlineLimit: (file) => (file.endsWith('.geojson') ? false : undefined),
+    chunkSizeWarningLimit: 1200,
+  },
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
+    environment: 'node',
+  },
+});
