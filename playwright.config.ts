@@ -1,0 +1,76 @@
+// End-to-end test setup: the production build in dist/ served under a path prefix, tested in the system Chromium
+// with WebGL in software (SwiftShader). `node scripts/ensure-chromium.mjs` installs or finds that Chromium first.
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+
+const PORT = 4173;
+const PREFIX = '/news/kursk/';
+const BASE_URL = `http://127.0.0.1:${PORT}${PREFIX}`;
+
+/** Same search order as scripts/ensure-chromium.mjs. */
+const executablePath =
+  [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+    (candidate): candidate is string => typeof candidate === 'string' && candidate !== '' && existsSync(candidate),
+  ) ?? '/usr/bin/chromium';
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+const chromiumArgs = [
+  // WebGL through SwiftShader: the map renders without a GPU. Never --disable-software-rasterizer.
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  // Keep the browser itself quiet on the network, so every request seen comes from the page.
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  // Chromium refuses to start its sandbox as root (containers, CI).
+  ...(isRoot ? ['--no-sandbox'] : []),
+];
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results/',
+  // Two cores and WebGL in software: more workers only make every map slower.
+  workers: Number(process.env.E2E_WORKERS ?? 1),
+  fullyParallel: false,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: Boolean(process.env.CI),
+  reporter: 'list',
+  use: {
+    baseURL: BASE_URL,
+    browserName: 'chromium',
+    launchOptions: { executablePath, args: chromiumArgs },
+    screenshot: 'only-on-failure',
+    trace: 'off',
+  },
+  projects: [
+    {
+      name: 'desktop',
+      grepInvert: /@phone/,
+      use: { viewport: { width: 1280, height: 800 } },
+    },
+    {
+      name: 'phone',
+      grep: /@phone/,
+      use: {
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+        deviceScaleFactor: 2,
+      },
+    },
+  ],
+  webServer: {
+    command: `node scripts/serve.mjs --dir dist --prefix ${PREFIX} --port ${PORT}`,
+    url: BASE_URL,
+    // Port 4173 is also vite preview's default: never test a server we did not start, unless asked to.
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === '1',
+    timeout: 30_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});
