@@ -77,6 +77,8 @@ export function createMapController(options: MapControllerOptions): MapControlle
   });
   map.addControl(new lib.NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new lib.AttributionControl({ compact: true, customAttribution: options.attribution }), 'bottom-right');
+  // On a small map the credit starts folded behind its (i) button; the page's credits list stays in full view.
+  if (container.clientWidth < 640) container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
 
   const specsByLayer = new Map<string, LayerSpec[]>();
   const datesByFile = new Map<string, string[]>();
@@ -137,6 +139,13 @@ export function createMapController(options: MapControllerOptions): MapControlle
     }
   }
 
+  // HTML markers take no part in label collisions: at low zooms only the places that matter to the state are marked.
+  const zoomBand = (): void => {
+    const zoom = map.getZoom();
+    container.dataset.zoomBand = zoom < 4.5 ? 'world' : zoom < 7 ? 'region' : 'local';
+  };
+  map.on('zoom', zoomBand);
+
   map.on('error', (event) => {
     const error = event.error as Error | undefined;
     fail(error?.message ?? 'the map failed');
@@ -146,6 +155,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
     if (destroyed) return;
     addLayers();
     addMarkers();
+    zoomBand();
     const baseFiles = [...new Set(story.layers.filter((layer) => layer.base).map((layer) => layer.file))];
     Promise.all(baseFiles.map(loadFile))
       .then(() => {

@@ -23,7 +23,7 @@ export function pickActiveStep(boxes: readonly StepBox[], line: number): string 
 }
 
 export interface WatchOptions {
-  /** The reading line in viewport pixels; default: half the window's height. */
+  /** The reading line in viewport pixels; default: the middle of the window (see readingLine). */
   line?: () => number;
   /** What scrolls; default: window. */
   scroller?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
@@ -64,4 +64,16 @@ export function watchActiveStep(elements: readonly HTMLElement[], onChange: (ste
     scroller.removeEventListener('scroll', schedule);
     window.removeEventListener('resize', schedule);
   };
+}
+
+/**
+ * The middle of the part of the window where text can be read: below an element pinned at the top (the map on a
+ * phone), or the middle of the whole window when nothing covers the text.
+ */
+export function readingLine(pinnedTop: HTMLElement | undefined): number {
+  const height = window.innerHeight;
+  const box = pinnedTop?.getBoundingClientRect();
+  // Pinned above the text only when it spans the width at the top of the window; beside the text it covers nothing.
+  const covered = box && box.top <= 1 && box.bottom > 0 && box.width >= window.innerWidth * 0.9 ? Math.min(box.bottom, height / 2) : 0;
+  return covered + (height - covered) / 2;
 }
