@@ -946,6 +946,24 @@ function buildRoad(border) {
 // ---------------------------------------------------------------------------------------------
 
 /** Builds every layer, writes the files and prints a summary. */
+/**
+ * The daily control-area series for the area chart and the figures in the notes: the DeepState-derived areas of the
+ * reference CSV, cut to the columns the story uses. Areas stay as published there (km², turf.area of the snapshots).
+ * @returns {{file: string, rows: number, raw: number}}
+ */
+function buildSeries() {
+  const rows = parseCsv(fs.readFileSync(path.join(GEODATA, 'deepstate_kursk_sumy_area_timeseries.csv'), 'utf8'));
+  const lines = ['snapshot_utc,held_km2,held_sudzha_km2,held_tetkino_km2,grey_km2'];
+  for (const row of rows) {
+    lines.push([row.snapshot_utc, row.kursk_ua_controlled_km2, row.kursk_ua_controlled_sudzha_sector_km2, row.kursk_ua_controlled_tetkino_sector_km2, row.kursk_grey_zone_km2].join(','));
+  }
+  const text = `${lines.join('\n')}\n`;
+  const file = path.join(ROOT, 'data/kursk/series/control-area.csv');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  return { file: 'series/control-area.csv', rows: rows.length, raw: Buffer.byteLength(text) };
+}
+
 function main() {
   if (!fs.existsSync(GEODATA)) throw new Error(`reference geodata not found at ${GEODATA} (set REFERENCE_DIR)`);
   fs.mkdirSync(OUT_DIR, { recursive: true });
@@ -976,6 +994,9 @@ function main() {
     writeCollection('control-kursk.geojson', control),
     writeCollection('road.geojson', road.features),
   ];
+
+  const series = buildSeries();
+  console.log(`${series.file}: ${series.rows} rows, ${series.raw} bytes`);
 
   const total = stats.reduce((t, s) => ({ features: t.features + s.features, vertices: t.vertices + s.vertices, raw: t.raw + s.raw, gzip: t.gzip + s.gzip }), { features: 0, vertices: 0, raw: 0, gzip: 0 });
   const rows = [...stats, { file: 'TOTAL', ...total }];

@@ -1,5 +1,5 @@
-// Entry point of the standalone page: mounts the explainer on the prerendered article, or renders it when the HTML
-// arrived empty (dev server).
+// Entry point of the standalone page: hydrates the article prerendered into the HTML at build time. The dev server
+// serves the page without prerendering, so there the explainer is rendered from scratch.
 import { hydrate, mount } from 'svelte';
 import { story, dataUrls } from 'virtual:story';
 import App from './components/App.svelte';
@@ -8,5 +8,6 @@ import './styles/explainer.css';
 const target = document.getElementById('app');
 if (!target) throw new Error('The page has no #app element to hold the explainer.');
 const props = { story, dataUrls };
-if (target.querySelector('[data-passage]')) hydrate(App, { target, props });
-else mount(App, { target, props });
+// A constant condition: the production bundle carries only hydrate.
+if (import.meta.env.DEV) mount(App, { target, props });
+else hydrate(App, { target, props });

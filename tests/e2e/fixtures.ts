@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page, type Request } from '@playwright/test';
-import type { Bounds, CameraSpec, Layer, Passage, Place, Step, Story, StoryMeta } from '../../src/lib/story/types.ts';
+import type { Bounds, CameraSpec, Place, Step, Story } from '../../src/lib/story/types.ts';
+import { loadStoryFolder } from '../../src/lib/story/loadFolder.ts';
 
 export { expect };
 
@@ -93,30 +94,12 @@ function originOfRequestingPage(request: Request): string | undefined {
 // ---------------------------------------------------------------------------------------------------------------
 // Story files and the seed article
 
-/** Reads a JSON file from the story folder and returns the array under `key`, naming the file when it is wrong. */
-function readStoryArray<T>(file: string, key: string): T[] {
-  const raw: unknown = JSON.parse(readFileSync(path.join(STORY_DIR, file), 'utf8'));
-  const value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[key] : undefined;
-  if (!Array.isArray(value)) throw new Error(`data/kursk/${file}: expected an object with an array "${key}"`);
-  return value as T[];
-}
+let story: Story | undefined;
 
-/**
- * Reads the story folder (data/kursk/) as the app's model: story.json {meta}, article.json {passages},
- * places.json {places}, layers.json {layers}, steps.json {steps}. Shapes are those of src/lib/story/types.ts;
- * only the top-level structure is checked here (the app's validator checks the rest).
- */
+/** The story as the app sees it: the story folder loaded and validated by the app's own loader (once per worker). */
 export function readStory(): Story {
-  const storyRaw: unknown = JSON.parse(readFileSync(path.join(STORY_DIR, 'story.json'), 'utf8'));
-  if (typeof storyRaw !== 'object' || storyRaw === null) throw new Error('data/kursk/story.json: expected an object');
-  const meta = ('meta' in storyRaw ? storyRaw.meta : storyRaw) as StoryMeta;
-  return {
-    meta,
-    passages: readStoryArray<Passage>('article.json', 'passages'),
-    places: readStoryArray<Place>('places.json', 'places'),
-    layers: readStoryArray<Layer>('layers.json', 'layers'),
-    steps: readStoryArray<Step>('steps.json', 'steps'),
-  };
+  story ??= loadStoryFolder(STORY_DIR).story;
+  return story;
 }
 
 /** The seed article's text parts, furniture removed. */

@@ -6,8 +6,7 @@ import { createMapController, type MapEvents, type MapStatus } from '../../src/l
 import { mapStateFor } from '../../src/lib/map/state.ts';
 import type { CameraOptions, MapLibreLike, MapLike, MarkerLike } from '../../src/lib/map/mapLike.ts';
 import { validateStory } from '../../src/lib/story/validate.ts';
-import { loadStoryFolder } from '../../src/lib/story/loadFolder.ts';
-import { createStoryFiles, STORY_FOLDER } from './storyFixtures.ts';
+import { createStoryFiles, loadRealStory } from './storyFixtures.ts';
 
 type Listener = (event: { [key: string]: unknown }) => void;
 
@@ -78,7 +77,7 @@ function createFakeLib() {
 
 function createHarness(files: Record<string, unknown> = {}) {
   const story = validateStory(createStoryFiles());
-  const { geo } = loadStoryFolder(STORY_FOLDER);
+  const { geo } = loadRealStory();
   const fake = createFakeLib();
   const statuses: MapStatus[] = [];
   const rests: [string, string][] = [];
@@ -148,7 +147,7 @@ describe('createMapController', () => {
     const mid = harness.calls.length;
     harness.controller.apply(mapStateFor(harness.story, 'sumy-defences'), { animate: false });
     const changed = new Set(harness.calls.slice(mid).filter((call) => call.method === 'setPaintProperty').map((call) => String(call.args[0]).split('__')[0]));
-    expect(changed).toEqual(new Set(['fortifications', 'control-grey']));
+    expect(changed).toEqual(new Set(['fortifications', 'control-grey', 'control-stale']));
   });
 
   it('lets only the newest state report its rest: an interrupted flight is not the applied state', async () => {

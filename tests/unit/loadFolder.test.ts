@@ -91,4 +91,25 @@ describe('loadStoryFolder', () => {
     copy.write('places.json', places);
     expect(problemsLoading(copy.folder)).toEqual([expect.stringMatching(/^places\.json: places\[0\]\.shape\.feature: no feature with id "nowhere" in geo\/regions\.geojson/)]);
   });
+
+  it('rejects a figure over an unknown series column and a note quoting an unknown figure', () => {
+    const copy = copyStory();
+    const figures = JSON.parse(readFileSync(join(copy.folder, 'figures.json'), 'utf8'));
+    figures.figures[0].column = 'held_miles';
+    copy.write('figures.json', figures);
+    const steps = JSON.parse(readFileSync(join(copy.folder, 'steps.json'), 'utf8'));
+    steps.steps[0].note = 'It covered {figure:peak-area}.';
+    copy.write('steps.json', steps);
+    const problems = problemsLoading(copy.folder);
+    expect(problems).toContainEqual('figures.json: figures[0].column: the series has no column "held_miles"');
+    expect(problems).toContainEqual(expect.stringMatching(/^steps\.json: steps\[0\]\.note: unknown figure "peak-area"/));
+  });
+
+  it('rejects a timeline bound to a layer that is not dated', () => {
+    const copy = copyStory();
+    const timeline = JSON.parse(readFileSync(join(copy.folder, 'timeline.json'), 'utf8'));
+    timeline.layer = 'road';
+    copy.write('timeline.json', timeline);
+    expect(problemsLoading(copy.folder)).toContainEqual('timeline.json: layer: "road" is not a dated layer of layers.json');
+  });
 });

@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { STORY_FILE_NAMES, type StoryFiles } from '../../src/lib/story/validate.ts';
+import { loadStoryFolder, type LoadedStory } from '../../src/lib/story/loadFolder.ts';
 
 // Vitest runs from the project root; the path does not depend on import.meta.url, which jsdom tests rewrite.
 export const STORY_FOLDER = resolve('data/kursk');
@@ -37,4 +38,15 @@ export function createStoryFolderCopy(): { folder: string; write(file: string, v
     write: (file, value) => writeFileSync(join(folder, file), typeof value === 'string' ? value : JSON.stringify(value)),
     cleanup: () => rmSync(folder, { recursive: true, force: true }),
   };
+}
+
+let realStory: LoadedStory | undefined;
+
+/**
+ * The real story folder, loaded once per test file (loading computes figures and takes about a second).
+ * Read it, never change it: tests that change story data use createStoryFiles or createStoryFolderCopy.
+ */
+export function loadRealStory(): LoadedStory {
+  realStory ??= loadStoryFolder(STORY_FOLDER);
+  return realStory;
 }

@@ -84,6 +84,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
   const datesByFile = new Map<string, string[]>();
   const loadedFiles = new Map<string, Promise<void>>();
   const markers = new Map<string, { marker: MarkerLike; element: HTMLElement }>();
+  const drawnDates = new Map<string, string>();
   let loaded = false;
   let destroyed = false;
   let pending: { state: MapState; animate: boolean } | undefined;
@@ -181,6 +182,10 @@ export function createMapController(options: MapControllerOptions): MapControlle
     const snapshot = date === undefined ? undefined : snapshotDateFor(datesByFile.get(layer.file) ?? [], date);
     const filter = layerFilter(layer, snapshot);
     for (const { spec } of specsByLayer.get(layer.id) ?? []) map.setFilter(spec.id as string, filter ?? null);
+    // What each dated layer really draws, for tests and analytics: "layer=YYYY-MM-DD …".
+    if (snapshot && datesByFile.has(layer.file)) drawnDates.set(layer.id, snapshot);
+    else drawnDates.delete(layer.id);
+    container.dataset.drawnDates = [...drawnDates].map(([layerId, drawn]) => `${layerId}=${drawn}`).join(' ');
   }
 
   function applyNow(state: MapState, animate: boolean): void {

@@ -56,10 +56,11 @@ export function cameraForPlace(place: Place): Camera {
 }
 
 /**
- * The map state for a step, optionally with a selected place whose camera then wins over the step's.
+ * The map state for a step, optionally with a selected place whose camera then wins over the step's, and a date the
+ * reader picked that wins over the step's date.
  * @throws when the step or place is unknown (the validator makes that a programming error)
  */
-export function mapStateFor(story: Story, stepId: string, selectedPlaceId?: string): MapState {
+export function mapStateFor(story: Story, stepId: string, selectedPlaceId?: string, pickedDate?: string): MapState {
   const step = story.steps.find((candidate) => candidate.id === stepId);
   if (!step) throw new Error(`unknown step "${stepId}"`);
   const selected = selectedPlaceId === undefined ? undefined : placeById(story, selectedPlaceId);
@@ -75,7 +76,7 @@ export function mapStateFor(story: Story, stepId: string, selectedPlaceId?: stri
     layerOpacity,
     emphasis,
     ...(selected && { selectedPlaceId: selected.id }),
-    ...(showsDated && step.date && { date: step.date }),
+    ...(showsDated && (pickedDate ?? step.date) && { date: pickedDate ?? step.date }),
   };
 }
 

@@ -51,6 +51,10 @@ export const STYLES = {
     swatch: { shape: 'area', colour: '#2563a8', outline: '#1d4f87' },
     fill: { colour: '#2563a8', opacity: 0.45, outline: '#1d4f87' },
   },
+  uncertain: {
+    swatch: { shape: 'hatch', colour: '#2563a8', outline: '#2563a8' },
+    fill: { colour: '#2563a8', opacity: 0.15, outline: '#2563a8' },
+  },
   grey: {
     swatch: { shape: 'hatch', colour: '#8c8c8c', outline: '#6f6f6f' },
     fill: { colour: '#9a9a9a', opacity: 0.4, outline: '#6f6f6f' },

@@ -7,7 +7,10 @@ import { StoryError, type StoryProblem } from './errors.ts';
 import { validateGeoJson } from './geojson.ts';
 import { STORY_FILE_NAMES, validateStory, type StoryFiles } from './validate.ts';
 import { selfIntersections } from '../geo/kinks.ts';
-import type { Story } from './types.ts';
+import { computeFigures, fillFigures } from './figures.ts';
+import { parseSeries, type SeriesRow } from './series.ts';
+import { readTimeline } from './timeline.ts';
+import type { Snapshot, Story } from './types.ts';
 
 /** A validated story with the GeoJSON of each layer file, keyed by path relative to the folder. */
 export interface LoadedStory {
@@ -62,5 +65,41 @@ export function loadStoryFolder(folder: string): LoadedStory {
     }
   });
   if (problems.length > 0) throw new StoryError(problems, folder);
+
+  for (const layer of story.layers) {
+    const collection = geo.get(layer.file);
+    if (layer.dated && collection) layer.snapshots = snapshotsIn(collection);
+  }
+  const optional = (file: string): unknown => (existsSync(join(folder, file)) ? readJson(folder, file, problems) : undefined);
+  const timelineRaw = optional('timeline.json');
+  const timeline = timelineRaw === undefined ? undefined : readTimeline(timelineRaw, story.layers, problems);
+  let series: SeriesRow[] | undefined;
+  if (timeline) {
+    try {
+      series = parseSeries(readFileSync(join(folder, timeline.file), 'utf8'), timeline.file);
+      const missing = timeline.columns.filter((column) => !(column.id in (series?.[0]?.values ?? {})));
+      for (const column of missing) problems.push({ file: 'timeline.json', field: 'columns', message: `${timeline.file} has no column "${column.id}"` });
+      story.timeline = timeline;
+    } catch (error) {
+      problems.push({ file: timeline.file, field: '', message: (error as Error).message });
+    }
+  }
+  const figuresRaw = optional('figures.json');
+  story.figures = figuresRaw === undefined ? [] : computeFigures(figuresRaw, { series, layers: story.layers, geo }, problems);
+  story.steps.forEach((step, index) => {
+    if (step.note) step.note = fillFigures(step.note, story.figures, 'steps.json', `steps[${index}].note`, problems);
+  });
+  if (problems.length > 0) throw new StoryError(problems, folder);
   return { story, geo };
+}
+
+/** The snapshots in a dated layer's file, by date, with the snapshot time where the features carry one. */
+function snapshotsIn(collection: FeatureCollection): Snapshot[] {
+  const byDate = new Map<string, string>();
+  for (const feature of collection.features) {
+    const date = String(feature.properties?.date ?? '').slice(0, 10);
+    const time = String(feature.properties?.snapshot_utc ?? feature.properties?.snapshot ?? date);
+    if (!byDate.has(date)) byDate.set(date, /^\d{4}-\d{2}-\d{2}T/.test(time) ? time : date);
+  }
+  return [...byDate].sort(([a], [b]) => a.localeCompare(b)).map(([date, time]) => ({ date, time }));
 }

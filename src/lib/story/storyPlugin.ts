@@ -27,7 +27,8 @@ export function storyPlugin(folder: string): Plugin {
       const directory = resolve(root, folder);
       const { story, geo } = loadStoryFolder(directory);
       for (const name of STORY_FILE_NAMES) this.addWatchFile(join(directory, name));
-      const files = [...geo.keys()];
+      const files = [...geo.keys(), ...(story.timeline ? [story.timeline.file] : [])];
+      for (const name of ['timeline.json', 'figures.json']) this.addWatchFile(join(directory, name));
       for (const file of files) this.addWatchFile(join(directory, file));
       // `?url` lets Vite emit each file as an asset whose URL resolves against the importing chunk's own URL, so the
       // build works from any path prefix and from a script embed on another origin.
@@ -35,7 +36,8 @@ export function storyPlugin(folder: string): Plugin {
       const urls = files.map((file, index) => `${JSON.stringify(file)}: url${index}`);
       return [
         ...imports,
-        `export const story = ${JSON.stringify(story)};`,
+        // Figures are already written into the notes; the page needs only the notes.
+        `export const story = ${JSON.stringify({ ...story, figures: [] })};`,
         `export const dataUrls = {${urls.join(', ')}};`,
       ].join('\n');
     },

@@ -74,6 +74,48 @@ export interface Layer extends Provenance {
   caveat?: string;
   /** Draw only the features whose properties equal these values (several layers can share one file). */
   where?: Record<string, string | number | boolean>;
+  /** For dated layers: the snapshots in its file (date and snapshot time), filled in from the data at build time. */
+  snapshots?: Snapshot[];
+}
+
+/** One snapshot of a dated layer. */
+export interface Snapshot {
+  /** YYYY-MM-DD */
+  date: string;
+  /** The snapshot's time as published (e.g. "2025-03-12T12:04Z"), or the date when no time is known. */
+  time: string;
+}
+
+/** A number quoted in a note, computed from the data at build time (figures.json). */
+export interface Figure {
+  id: string;
+  label: string;
+  value: number;
+  unit: string;
+  /** As printed in notes, e.g. "894 km²". */
+  text: string;
+  /** How it was computed: dates, snapshot, assumptions. */
+  detail: string;
+}
+
+export interface TimelineEvent {
+  date: string;
+  label: string;
+  source: string;
+}
+
+/** The dated series behind the area chart (timeline.json), bound to a dated layer. */
+export interface Timeline extends Provenance {
+  /** The dated layer whose steps show the chart. */
+  layer: string;
+  /** CSV file in the story folder: a snapshot-time column, then one number column per series. */
+  file: string;
+  name: string;
+  /** The columns drawn, bottom to top, with the style token of their colour. */
+  columns: { id: string; name: string; style: string }[];
+  /** The date the article describes, marked on the chart. */
+  articleDate: string;
+  events: TimelineEvent[];
 }
 
 /** A camera as written in the story: a centre and zoom, or a box to fit (places and/or explicit bounds). */
@@ -118,4 +160,7 @@ export interface Story {
   places: Place[];
   layers: Layer[];
   steps: Step[];
+  /** Figures quoted in notes, computed from the data (empty when the story has no figures.json). */
+  figures: Figure[];
+  timeline?: Timeline;
 }

@@ -38,7 +38,7 @@ export function validateStory(files: StoryFiles, folder = ''): Story {
   const places = readPlaces(new FieldReader('places.json', problems), files['places.json'], layers);
   const steps = readSteps(new FieldReader('steps.json', problems), files['steps.json'], { passages, places, layers });
   if (problems.length > 0 || !meta || !passages || !layers || !places || !steps) throw new StoryError(problems, folder);
-  return { meta, passages, places, layers, steps };
+  return { meta, passages, places, layers, steps, figures: [] };
 }
 
 function readMeta(reader: FieldReader, raw: unknown): StoryMeta | undefined {
