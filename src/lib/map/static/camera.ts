@@ -1,0 +1,64 @@
+// Web-mercator camera maths for the static map: fits a d3 Mercator projection to a MapState camera as MapLibre
+// would (512-px tiles, fitBounds with padding and a zoom cap), and reads the resting centre and zoom back from it.
+import { geoMercator, geoTransform, type GeoProjection, type GeoStreamWrapper } from 'd3-geo';
+import type { Position } from 'geojson';
+import type { Camera } from '../state.ts';
+
+/** MapLibre's tile size: zoom z shows the world 512·2^z pixels wide. */
+const TILE_SIZE = 512;
+/** Web-mercator's latitude limit; beyond it y is infinite. */
+const MAX_LATITUDE = 85.051129;
+const RADIANS = Math.PI / 180;
+
+/** The d3 Mercator scale (pixels per radian) for a web-mercator zoom. */
+export function scaleForZoom(zoom: number): number {
+  return (TILE_SIZE * 2 ** zoom) / (2 * Math.PI);
+}
+
+/** The web-mercator zoom for a d3 Mercator scale. */
+export function zoomForScale(scale: number): number {
+  return Math.log2((scale * 2 * Math.PI) / TILE_SIZE);
+}
+
+const mercatorY = (lat: number): number => Math.log(Math.tan(Math.PI / 4 + (Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, lat)) * RADIANS) / 2));
+const latitudeOf = (y: number): number => (2 * Math.atan(Math.exp(y)) - Math.PI / 2) / RADIANS;
+
+/** A Mercator projection showing the camera in a box of `width` × `height` pixels. Bearing and pitch are ignored. */
+export function fitProjection(camera: Camera, width: number, height: number): GeoProjection {
+  const middle: [number, number] = [width / 2, height / 2];
+  if (camera.kind === 'center') return geoMercator().center(camera.center).scale(scaleForZoom(camera.zoom)).translate(middle);
+  const [west, south, east, north] = camera.bounds;
+  const padding = Math.max(0, Math.min(camera.padding, (width - 1) / 2, (height - 1) / 2));
+  // Corners as points, not a polygon: a polygon's edges are great-circle arcs that bulge past the box.
+  const projection = geoMercator().fitExtent([[padding, padding], [width - padding, height - padding]], { type: 'MultiPoint', coordinates: [[west, south], [east, north]] });
+  const maxScale = scaleForZoom(camera.maxZoom);
+  // Also catches a box of zero size (one place), whose fit is infinite: MapLibre centres it at the zoom cap.
+  if (!(projection.scale() <= maxScale)) {
+    const centre: [number, number] = [(west + east) / 2, latitudeOf((mercatorY(south) + mercatorY(north)) / 2)];
+    return geoMercator().center(centre).scale(maxScale).translate(middle);
+  }
+  return projection;
+}
+
+/** Where a fitted projection rests: the centre of the box and the equivalent web-mercator zoom. */
+export function restingCamera(projection: GeoProjection, width: number, height: number): { center: { lng: number; lat: number }; zoom: number } {
+  const [lng, lat] = projection.invert?.([width / 2, height / 2]) ?? [Number.NaN, Number.NaN];
+  return { center: { lng, lat }, zoom: zoomForScale(projection.scale()) };
+}
+
+/**
+ * The projection as a planar point transform, for drawing. The data mixes ring windings (RFC 7946 and d3's own), and
+ * d3's spherical pipeline reads a ring's winding as which side is inside, so a counter-clockwise country would fill
+ * the globe; projecting point by point, as MapLibre does, ignores winding. Also returns the point function itself.
+ */
+export function planarProjection(projection: GeoProjection): { wrapper: GeoStreamWrapper; toScreen(position: Position): [number, number] } {
+  const scale = projection.scale();
+  const [originX, originY] = projection([0, 0]) ?? [0, 0];
+  const toScreen = (position: Position): [number, number] => [originX + scale * (position[0] ?? 0) * RADIANS, originY - scale * mercatorY(position[1] ?? 0)];
+  const wrapper = geoTransform({
+    point(lng: number, lat: number) {
+      this.stream.point(originX + scale * lng * RADIANS, originY - scale * mercatorY(lat));
+    },
+  });
+  return { wrapper, toScreen };
+}

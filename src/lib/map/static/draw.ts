@@ -1,0 +1,289 @@
+// Draws story layers as SVG for the static map with the WebGL map's style tokens (styles.ts) and drawing rules
+// (layerSpecs.ts): fills with outlines, cased and dashed lines, dots, and haloed labels. Elements are built with
+// createElementNS and text goes in through textContent, never as markup.
+import { geoClipRectangle, geoPath, geoStream, type GeoPath, type GeoProjection, type GeoStream, type GeoStreamWrapper } from 'd3-geo';
+import type { Feature, Geometry, MultiLineString, Position } from 'geojson';
+import type { Layer } from '../../story/types.ts';
+import { ACCENT, styleFor, type StyleToken } from '../styles.ts';
+import { planarProjection, restingCamera } from './camera.ts';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** Paths are clipped this far outside the box, so the strokes that clipping adds along the cut stay out of sight. */
+const CLIP_MARGIN = 24;
+/** MapLibre's text-halo-width in layerSpecs.ts; an SVG stroke is centred on the glyph edge, so it is drawn twice as wide. */
+const HALO_WIDTH = 1.6;
+const EMPHASIS_WIDTH: [number, number, number, number] = [4, 1.5, 10, 3.5];
+
+/** One drawing of the map: the box, the zoom, and the projection as pixels. */
+export interface Frame {
+  width: number;
+  height: number;
+  zoom: number;
+  center: { lng: number; lat: number };
+  /** SVG path data for a geometry, projected and clipped to the box (plus a margin). */
+  path: GeoPath<unknown, Geometry>;
+  /** Projects and clips a geometry for a custom stream. */
+  clipped: GeoStreamWrapper;
+  /** Projects one position to the box's pixels, unclipped. */
+  toScreen(position: Position): [number, number];
+  /** Boxes of the labels placed so far in this drawing, for collisions. */
+  labelBoxes: Box[];
+}
+
+type Box = [x0: number, y0: number, x1: number, y1: number];
+
+/** A frame for a fitted Mercator projection in a `width` × `height` box. */
+export function createFrame(projection: GeoProjection, width: number, height: number): Frame {
+  const { wrapper, toScreen } = planarProjection(projection);
+  const clip = geoClipRectangle(-CLIP_MARGIN, -CLIP_MARGIN, width + CLIP_MARGIN, height + CLIP_MARGIN);
+  const clipped: GeoStreamWrapper = { stream: (output) => wrapper.stream(clip(output)) };
+  const { center, zoom } = restingCamera(projection, width, height);
+  return { width, height, zoom, center, clipped, toScreen, labelBoxes: [], path: geoPath<unknown, Geometry>(clipped).digits(1) };
+}
+
+/** Whether a point lies in the box. */
+export function inFrame(frame: Frame, [x, y]: [number, number]): boolean {
+  return x >= 0 && x <= frame.width && y >= 0 && y <= frame.height;
+}
+
+/** Creates an SVG element with attributes. */
+export function svgElement<K extends keyof SVGElementTagNameMap>(document: Document, tag: K, attributes: Record<string, string | number>): SVGElementTagNameMap[K] {
+  const element = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  return element;
+}
+
+/** A width at a zoom: constant, or linear between two stops and clamped outside them, as MapLibre interpolates. */
+export function widthAt(width: number | [number, number, number, number], zoom: number): number {
+  if (typeof width === 'number') return width;
+  const [z1, w1, z2, w2] = width;
+  const t = Math.max(0, Math.min(1, (zoom - z1) / (z2 - z1)));
+  return w1 + t * (w2 - w1);
+}
+
+/** Whether a layer is drawn at a zoom: minzoom inclusive, maxzoom exclusive, as in MapLibre. */
+export function inZoomRange(layer: Layer, zoom: number): boolean {
+  return (layer.minzoom === undefined || zoom >= layer.minzoom) && (layer.maxzoom === undefined || zoom < layer.maxzoom);
+}
+
+function fillColour(colour: NonNullable<StyleToken['fill']>['colour'], feature: Feature): string {
+  if (typeof colour === 'string') return colour;
+  const [fallback, byCountry] = colour;
+  const country = feature.properties?.country;
+  return typeof country === 'string' && Object.hasOwn(byCountry, country) ? (byCountry[country] ?? fallback) : fallback;
+}
+
+/** A line layer drawn over polygons strokes their rings: as open lines, so clipping adds no edge along the cut. */
+function asLines(geometry: Geometry | null): MultiLineString | undefined {
+  switch (geometry?.type) {
+    case 'LineString': return { type: 'MultiLineString', coordinates: [geometry.coordinates] };
+    case 'MultiLineString': return geometry;
+    case 'Polygon': return { type: 'MultiLineString', coordinates: geometry.coordinates };
+    case 'MultiPolygon': return { type: 'MultiLineString', coordinates: geometry.coordinates.flat() };
+    default: return undefined;
+  }
+}
+
+function pointsOf(geometry: Geometry | null): Position[] {
+  if (geometry?.type === 'Point') return [geometry.coordinates];
+  if (geometry?.type === 'MultiPoint') return geometry.coordinates;
+  return [];
+}
+
+const featureId = (feature: Feature): string | undefined => {
+  const id = feature.properties?.id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+};
+
+function labelText(feature: Feature, field: string): string | undefined {
+  const value = feature.properties?.[field];
+  return (typeof value === 'string' && value !== '') || typeof value === 'number' ? String(value) : undefined;
+}
+
+function textAttributes(text: NonNullable<StyleToken['text']>): Record<string, string | number> {
+  return {
+    'font-size': text.size, fill: text.colour, stroke: text.halo, 'stroke-width': HALO_WIDTH * 2, 'stroke-linejoin': 'round', 'paint-order': 'stroke',
+    ...(text.font === 'bold' && { 'font-weight': 'bold' }),
+    ...(text.font === 'italic' && { 'font-style': 'italic' }),
+  };
+}
+
+/** A rough glyph advance, in ems: no text metrics without layout (jsdom, print), and collisions need only a guess. */
+const GLYPH_WIDTH = 0.6;
+
+/**
+ * Reserves a label's box unless it overlaps one already placed: like MapLibre's collisions, so a zoomed-out map
+ * shows the more important labels instead of a pile. Returns whether the label may be drawn.
+ */
+function reserve(frame: Frame, box: Box): boolean {
+  const [x0, y0, x1, y1] = box;
+  if (frame.labelBoxes.some(([a0, b0, a1, b1]) => x0 < a1 && a0 < x1 && y0 < b1 && b0 < y1)) return false;
+  frame.labelBoxes.push(box);
+  return true;
+}
+
+const rankOf = (feature: Feature): number => {
+  const rank = feature.properties?.rank;
+  return typeof rank === 'number' ? rank : 3;
+};
+
+/** The clipped, projected pieces of a line geometry. */
+function screenPieces(frame: Frame, lines: MultiLineString): [number, number][][] {
+  const pieces: [number, number][][] = [];
+  let piece: [number, number][] = [];
+  const collector: GeoStream = {
+    point: (x, y) => { piece.push([x, y]); },
+    lineStart: () => { piece = []; },
+    lineEnd: () => { if (piece.length > 1) pieces.push(piece); },
+    polygonStart: () => undefined,
+    polygonEnd: () => undefined,
+  };
+  geoStream(lines, frame.clipped.stream(collector));
+  return pieces;
+}
+
+/** Where a label along a line goes: the middle of its longest visible piece, turned with the line but never upside down. */
+function alongLine(pieces: [number, number][][]): { x: number; y: number; angle: number; length: number } | undefined {
+  let best: { piece: [number, number][]; length: number } | undefined;
+  for (const piece of pieces) {
+    let length = 0;
+    for (let i = 1; i < piece.length; i++) length += Math.hypot((piece[i]?.[0] ?? 0) - (piece[i - 1]?.[0] ?? 0), (piece[i]?.[1] ?? 0) - (piece[i - 1]?.[1] ?? 0));
+    if (!best || length > best.length) best = { piece, length };
+  }
+  if (!best) return undefined;
+  let remaining = best.length / 2;
+  for (let i = 1; i < best.piece.length; i++) {
+    const [x0, y0] = best.piece[i - 1] ?? [0, 0];
+    const [x1, y1] = best.piece[i] ?? [0, 0];
+    const step = Math.hypot(x1 - x0, y1 - y0);
+    if (step >= remaining && step > 0) {
+      const t = remaining / step;
+      let angle = (Math.atan2(y1 - y0, x1 - x0) * 180) / Math.PI;
+      if (angle > 90) angle -= 180;
+      else if (angle < -90) angle += 180;
+      return { x: x0 + t * (x1 - x0), y: y0 + t * (y1 - y0), angle, length: best.length };
+    }
+    remaining -= step;
+  }
+  return undefined;
+}
+
+/**
+ * One story layer as an SVG group (`data-layer` = layer ID), drawn in MapLibre's order for the layer:
+ * fill with outline, casing, line, dots, labels.
+ * @param features the features that pass the layer's filter
+ */
+export function drawLayer(document: Document, frame: Frame, layer: Layer, features: readonly Feature[]): SVGGElement {
+  const style = styleFor(layer.style);
+  const group = svgElement(document, 'g', { 'data-layer': layer.id });
+  const tag = (element: SVGElement, feature: Feature): SVGElement => {
+    const id = featureId(feature);
+    if (id !== undefined) element.setAttribute('data-feature', id);
+    return element;
+  };
+
+  if (style.fill && layer.kind === 'fill') {
+    const { colour, opacity, outline } = style.fill;
+    for (const feature of features) {
+      if (feature.geometry?.type !== 'Polygon' && feature.geometry?.type !== 'MultiPolygon') continue;
+      const d = frame.path(feature.geometry);
+      if (!d) continue;
+      group.append(tag(svgElement(document, 'path', {
+        d, fill: fillColour(colour, feature), 'fill-opacity': opacity, 'fill-rule': 'evenodd',
+        ...(outline ? { stroke: outline, 'stroke-width': 0.8, 'stroke-linejoin': 'round' } : { stroke: 'none' }),
+      }), feature));
+    }
+  }
+
+  if (style.line && (layer.kind === 'line' || (layer.kind === 'fill' && !style.fill))) {
+    const { colour, opacity, casing, dash } = style.line;
+    const width = widthAt(style.line.width, frame.zoom);
+    const drawn: { d: string; feature: Feature }[] = [];
+    for (const feature of features) {
+      const lines = asLines(feature.geometry);
+      const d = lines && frame.path(lines);
+      if (d) drawn.push({ d, feature });
+    }
+    const lineAttributes = { fill: 'none', 'stroke-linejoin': 'round', 'stroke-linecap': 'round' };
+    // MapLibre draws a layer's whole casing beneath its whole line, so crossings do not cut each other.
+    if (casing) for (const { d, feature } of drawn) group.append(tag(svgElement(document, 'path', { d, ...lineAttributes, stroke: casing, 'stroke-width': width + 2, 'stroke-opacity': 0.9 }), feature));
+    for (const { d, feature } of drawn) {
+      group.append(tag(svgElement(document, 'path', {
+        d, ...lineAttributes, stroke: colour, 'stroke-width': width, 'stroke-opacity': opacity,
+        // MapLibre's dash lengths are in line widths.
+        ...(dash && { 'stroke-dasharray': dash.map((length) => length * width).join(' ') }),
+      }), feature));
+    }
+  }
+
+  const points: { at: [number, number]; feature: Feature }[] = [];
+  if (layer.kind === 'circle' || layer.kind === 'label') {
+    for (const feature of features) {
+      for (const position of pointsOf(feature.geometry)) {
+        const at = frame.toScreen(position);
+        if (inFrame(frame, at)) points.push({ at, feature });
+      }
+    }
+  }
+  if (style.circle) {
+    const { colour, radius, stroke } = style.circle;
+    for (const { at, feature } of points) group.append(tag(svgElement(document, 'circle', { cx: at[0].toFixed(1), cy: at[1].toFixed(1), r: radius, fill: colour, stroke, 'stroke-width': 1 }), feature));
+  }
+
+  if (style.text && layer.labelField) {
+    const field = layer.labelField;
+    const attributes = textAttributes(style.text);
+    if (style.text.placement === 'line') {
+      for (const feature of features) {
+        const text = labelText(feature, field);
+        const lines = asLines(feature.geometry);
+        const place = text !== undefined && lines ? alongLine(screenPieces(frame, lines)) : undefined;
+        const length = text === undefined ? 0 : text.length * style.text.size * GLYPH_WIDTH;
+        // MapLibre drops a line label that does not fit along its line.
+        if (!text || !place || place.length < length) continue;
+        // The box of the turned label, centred 0.8 em off the line as the dy below places it.
+        const radians = (place.angle * Math.PI) / 180;
+        const cx = place.x + Math.sin(radians) * 0.8 * style.text.size;
+        const cy = place.y - Math.cos(radians) * 0.8 * style.text.size;
+        const halfX = (Math.abs(Math.cos(radians)) * length + Math.abs(Math.sin(radians)) * style.text.size) / 2;
+        const halfY = (Math.abs(Math.sin(radians)) * length + Math.abs(Math.cos(radians)) * style.text.size) / 2;
+        if (!reserve(frame, [cx - halfX, cy - halfY, cx + halfX, cy + halfY])) continue;
+        const x = place.x.toFixed(1);
+        const y = place.y.toFixed(1);
+        const label = svgElement(document, 'text', { ...attributes, x, y, dy: '-0.8em', 'text-anchor': 'middle', 'dominant-baseline': 'central', transform: `rotate(${place.angle.toFixed(1)} ${x} ${y})` });
+        label.textContent = text;
+        group.append(tag(label, feature));
+      }
+    } else {
+      // symbol-sort-key in layerSpecs.ts: the lower the rank, the earlier a label claims its place.
+      const byRank = layer.kind === 'label' ? [...points].sort((a, b) => rankOf(a.feature) - rankOf(b.feature)) : points;
+      for (const { at, feature } of byRank) {
+        const text = labelText(feature, field);
+        if (!text) continue;
+        const x = at[0] + 0.6 * style.text.size;
+        const half = style.text.size / 2;
+        if (!reserve(frame, [x, at[1] - half, x + text.length * style.text.size * GLYPH_WIDTH, at[1] + half])) continue;
+        const label = svgElement(document, 'text', { ...attributes, x: x.toFixed(1), y: at[1].toFixed(1), 'text-anchor': 'start', 'dominant-baseline': 'central' });
+        label.textContent = text;
+        group.append(tag(label, feature));
+      }
+    }
+  }
+  return group;
+}
+
+/** The accent outline of emphasised place shapes in one layer (`data-emphasis` = layer ID), as emphasisSpec draws it. */
+export function drawEmphasis(document: Document, frame: Frame, layerId: string, features: readonly Feature[]): SVGGElement {
+  const group = svgElement(document, 'g', { 'data-emphasis': layerId });
+  const width = widthAt(EMPHASIS_WIDTH, frame.zoom);
+  for (const feature of features) {
+    const lines = asLines(feature.geometry);
+    const d = lines && frame.path(lines);
+    if (!d) continue;
+    const path = svgElement(document, 'path', { d, fill: 'none', stroke: ACCENT, 'stroke-width': width, 'stroke-opacity': 0.95, 'stroke-linejoin': 'round' });
+    const id = featureId(feature);
+    if (id !== undefined) path.setAttribute('data-feature', id);
+    group.append(path);
+  }
+  return group;
+}

@@ -1,0 +1,20 @@
+// The place marker button shared by the static map. A copy of the private helper in controller.ts (which exports
+// nothing for it), kept identical so both renderers give places the same accessible names, classes and structure.
+import type { Place } from '../../story/types.ts';
+
+/** A marker is a real button: named, focusable, activated by click, Enter and Space. */
+export function markerElement(place: Place): HTMLElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = `place-marker place-marker--${place.kind}`;
+  button.dataset.place = place.id;
+  button.setAttribute('aria-label', `${place.name}: show on the map and in the article`);
+  const dot = document.createElement('span');
+  dot.className = 'place-marker__dot';
+  dot.setAttribute('aria-hidden', 'true');
+  const label = document.createElement('span');
+  label.className = 'place-marker__label';
+  label.textContent = place.name;
+  button.append(dot, label);
+  return button;
+}

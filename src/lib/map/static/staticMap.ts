@@ -1,0 +1,234 @@
+// A static SVG map with the WebGL controller's interface: the fallback when WebGL is missing (and later print and a
+// locator inset). It draws each MapState at once, with no flights or fades, from the same data, style tokens, filters
+// and place buttons as the MapLibre map, and reports the same events. Data loads as in controller.ts: base layers
+// first, a story layer when a state first shows it, every file validated before it is drawn.
+import type { Feature, FeatureCollection } from 'geojson';
+import { validateGeoJson } from '../../story/geojson.ts';
+import type { StoryProblem } from '../../story/errors.ts';
+import type { Layer } from '../../story/types.ts';
+import type { MapController, MapControllerOptions } from '../controller.ts';
+import { snapshotDateFor } from '../dates.ts';
+import { emphasisedShapes, layerFilter } from '../layerSpecs.ts';
+import { formatCamera, type MapState } from '../state.ts';
+import { WATER } from '../styles.ts';
+import { fitProjection } from './camera.ts';
+import { createFrame, drawEmphasis, drawLayer, inFrame, inZoomRange, svgElement, type Frame } from './draw.ts';
+import { matchesFilter } from './filter.ts';
+import { markerElement } from './markerElement.ts';
+
+/** What the static map needs: the controller's options without the MapLibre module and its attribution control. */
+export type StaticMapOptions = Omit<MapControllerOptions, 'lib' | 'attribution'>;
+
+/** Used while the container has no size yet (not laid out, or hidden), so the projection stays finite. */
+const FALLBACK_SIZE = { width: 640, height: 480 };
+
+async function defaultFetchJson(url: string): Promise<unknown> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.json();
+}
+
+/** The dates present in a dated collection, sorted (as controller.ts reads them). */
+function datesIn(collection: FeatureCollection): string[] {
+  return [...new Set(collection.features.map((feature) => String(feature.properties?.date ?? '').slice(0, 10)))].sort();
+}
+
+/**
+ * Creates a static SVG map in `container` and returns its controller. Adds an `<svg class="static-map">` and, over
+ * it, a `<div class="static-map__places">` of place buttons; sets `data-zoom-band` on the container as the WebGL
+ * map does. `rest` is reported once the state is drawn with all its data (again after `resize()`, which refits).
+ */
+export function createStaticMap(options: StaticMapOptions): MapController {
+  const { container, story, events } = options;
+  const fetchJson = options.fetchJson ?? defaultFetchJson;
+  const document = container.ownerDocument;
+
+  let size = measure();
+  const svg = svgElement(document, 'svg', {
+    class: 'static-map', width: '100%', height: '100%', viewBox: `0 0 ${size.width} ${size.height}`, role: 'img', 'aria-label': 'Static map',
+  });
+  svg.style.display = 'block';
+  svg.style.fontFamily = 'var(--sans, system-ui, sans-serif)';
+  const overlay = document.createElement('div');
+  overlay.className = 'static-map__places';
+  Object.assign(overlay.style, { position: 'absolute', inset: '0', overflow: 'hidden', pointerEvents: 'none' });
+  container.append(svg, overlay);
+
+  const collections = new Map<string, FeatureCollection>();
+  const datesByFile = new Map<string, string[]>();
+  const loadedFiles = new Map<string, Promise<boolean>>();
+  const markers = new Map<string, HTMLElement>();
+  let loaded = false;
+  let destroyed = false;
+  let pending: MapState | undefined;
+  let applied: MapState | undefined;
+  /** The newest state's number, and whether it still waits for files before it can rest. */
+  let token = 0;
+  let waiting = false;
+
+  for (const place of story.places) {
+    const element = markerElement(place);
+    Object.assign(element.style, { position: 'absolute', left: '0', top: '0', pointerEvents: 'auto' });
+    element.hidden = true;
+    element.addEventListener('click', (event) => {
+      event.stopPropagation();
+      events.activatePlace(place.id);
+    });
+    overlay.append(element);
+    markers.set(place.id, element);
+  }
+
+  function measure(): { width: number; height: number } {
+    const width = container.clientWidth;
+    const height = container.clientHeight;
+    return width > 0 && height > 0 ? { width, height } : FALLBACK_SIZE;
+  }
+
+  const fail = (reason: string): void => {
+    if (!destroyed) events.status('error', reason);
+  };
+
+  /** Fetches and validates one file, once. Resolves false (having reported the error) when it cannot be used. */
+  function loadFile(file: string): Promise<boolean> {
+    let loading = loadedFiles.get(file);
+    if (!loading) {
+      loading = fetchJson(options.dataUrl(file))
+        .then((raw) => {
+          const problems: StoryProblem[] = [];
+          const dated = story.layers.some((layer) => layer.file === file && layer.dated);
+          const collection = validateGeoJson(raw, file, { provenance: true, dated }, problems);
+          if (!collection) throw new Error(`${file}: ${problems.slice(0, 3).map((p) => `${p.field} ${p.message}`).join('; ')}`);
+          if (dated) datesByFile.set(file, datesIn(collection));
+          collections.set(file, collection);
+          return true;
+        })
+        .catch((error: Error) => {
+          fail(error.message);
+          return false;
+        });
+      loadedFiles.set(file, loading);
+    }
+    return loading;
+  }
+
+  function featuresFor(layer: Layer, state: MapState): Feature[] {
+    const collection = collections.get(layer.file);
+    if (!collection) return [];
+    const snapshot = state.date === undefined ? undefined : snapshotDateFor(datesByFile.get(layer.file) ?? [], state.date);
+    const filter = layerFilter(layer, snapshot);
+    return collection.features.filter((feature) => matchesFilter(filter, feature.properties));
+  }
+
+  /** Redraws the whole map for a state: cheap enough (a few ms for the story's ~25k vertices) to need no diffing. */
+  function draw(state: MapState): Frame {
+    const { width, height } = size;
+    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+    const frame = createFrame(fitProjection(state.camera, width, height), width, height);
+    const children: SVGElement[] = [svgElement(document, 'rect', { class: 'static-map__water', width, height, fill: WATER })];
+    for (const layer of story.layers) {
+      const opacity = state.layerOpacity[layer.id] ?? 0;
+      if (opacity <= 0 || !inZoomRange(layer, frame.zoom) || !collections.has(layer.file)) continue;
+      const group = drawLayer(document, frame, layer, featuresFor(layer, state));
+      if (opacity < 1) group.setAttribute('opacity', String(opacity));
+      if (layer.dated && state.date !== undefined) group.setAttribute('data-date', snapshotDateFor(datesByFile.get(layer.file) ?? [], state.date) ?? '');
+      children.push(group);
+    }
+    // Like the WebGL map's emphasis layers: drawn last, whatever the opacity of the layer holding the shape.
+    for (const [layerId, featureIds] of emphasisedShapes(story.places, state.emphasis)) {
+      const layer = story.layers.find((candidate) => candidate.id === layerId);
+      const collection = layer && collections.get(layer.file);
+      if (!collection || featureIds.length === 0) continue;
+      const shapes = collection.features.filter((feature) => featureIds.includes(String(feature.properties?.id)));
+      children.push(drawEmphasis(document, frame, layerId, shapes));
+    }
+    svg.replaceChildren(...children);
+    placeMarkers(state, frame);
+    // HTML markers take no part in label collisions: at low zooms only the places that matter to the state are marked.
+    container.dataset.zoomBand = frame.zoom < 4.5 ? 'world' : frame.zoom < 7 ? 'region' : 'local';
+    return frame;
+  }
+
+  function placeMarkers(state: MapState, frame: Frame): void {
+    for (const place of story.places) {
+      const element = markers.get(place.id);
+      if (!element) continue;
+      const at = frame.toScreen(place.anchor);
+      const selected = state.selectedPlaceId === place.id;
+      // A place drawn by a story layer (the fortification lines) is marked only while that layer is shown.
+      const shapeLayer = place.shape?.layer;
+      const shapeHidden = shapeLayer !== undefined && (state.layerOpacity[shapeLayer] ?? 0) === 0 && !selected;
+      element.hidden = shapeHidden || !inFrame(frame, at);
+      element.style.left = `${at[0].toFixed(1)}px`;
+      element.style.top = `${at[1].toFixed(1)}px`;
+      // The anchors the WebGL map gives its markers: regions centred on the point, the rest starting at it.
+      element.style.transform = place.kind === 'region' ? 'translate(-50%, -50%)' : 'translate(0, -50%)';
+      element.classList.toggle('is-emphasised', state.emphasis.includes(place.id));
+      element.classList.toggle('is-selected', selected);
+      element.setAttribute('aria-pressed', selected ? 'true' : 'false');
+    }
+  }
+
+  function rest(state: MapState, frame: Frame): void {
+    events.rest(state.stepId, formatCamera(frame.center, frame.zoom));
+  }
+
+  function applyNow(state: MapState): void {
+    applied = state;
+    const stateToken = ++token;
+    const missing = story.layers
+      .filter((layer) => !layer.base && (state.layerOpacity[layer.id] ?? 0) > 0 && !collections.has(layer.file))
+      .map((layer) => layer.file);
+    const frame = draw(state);
+    if (missing.length === 0) {
+      waiting = false;
+      rest(state, frame);
+      return;
+    }
+    // The base map shows at once; the state rests when its story layers are in (or have failed, and said so).
+    waiting = true;
+    void Promise.all([...new Set(missing)].map(loadFile)).then(() => {
+      if (destroyed || stateToken !== token) return;
+      waiting = false;
+      rest(state, draw(state));
+    });
+  }
+
+  const baseFiles = [...new Set(story.layers.filter((layer) => layer.base).map((layer) => layer.file))];
+  void Promise.all(baseFiles.map(loadFile)).then((results) => {
+    if (destroyed || !results.every(Boolean)) return;
+    loaded = true;
+    events.status('ready');
+    if (pending) {
+      const state = pending;
+      pending = undefined;
+      applyNow(state);
+    }
+  });
+
+  return {
+    apply(state) {
+      if (destroyed) return;
+      if (!loaded) {
+        pending = state;
+        return;
+      }
+      applyNow(state);
+    },
+    setReducedMotion() {
+      // Nothing moves on a static map.
+    },
+    resize() {
+      if (destroyed) return;
+      size = measure();
+      if (!loaded || !applied) return;
+      const frame = draw(applied);
+      if (!waiting) rest(applied, frame);
+    },
+    destroy() {
+      destroyed = true;
+      svg.remove();
+      overlay.remove();
+      delete container.dataset.zoomBand;
+    },
+  };
+}
