@@ -1,10 +1,13 @@
 // Server-side entry used at build time: renders the explainer to HTML so the article is in the served page and paints
-// before any script runs (and reads without JavaScript).
+// before any script runs (and reads without JavaScript). The story travels with it as inline JSON.
 import { render } from 'svelte/server';
-import { story, dataUrls } from 'virtual:story';
+import { story } from 'virtual:story';
+import { dataUrls } from 'virtual:story-assets';
 import App from './components/App.svelte';
+import { jsonForHtml } from './lib/story/storyPlugin.ts';
 
-/** The explainer's markup and head elements, rendered from the story. */
-export function renderPage(): { body: string; head: string } {
-  return render(App, { props: { story, dataUrls } });
+/** The explainer's markup, head elements, and the story JSON for the page to hydrate from. */
+export function renderPage(): { body: string; head: string; storyJson: string } {
+  const { body, head } = render(App, { props: { story, dataUrls } });
+  return { body, head, storyJson: jsonForHtml(story) };
 }

@@ -1,7 +1,13 @@
-// The story folder, validated at build time by src/lib/story/storyPlugin.ts.
+// Modules made by src/lib/story/storyPlugin.ts from the story folder, validated at build time.
 declare module 'virtual:story' {
-  import type { Story } from './lib/story/types.ts';
+  import type { Story } from './lib/story/types';
+  /** The validated story (dev server and prerender). */
   export const story: Story;
-  /** URL of each layer file, keyed by its path in the story folder. */
+}
+
+declare module 'virtual:story-assets' {
+  /** URL of each data file (layers, series), keyed by its path in the story folder. */
   export const dataUrls: Record<string, string>;
+  /** URL of the story as a JSON file; undefined on the dev server. */
+  export const storyUrl: string | undefined;
 }

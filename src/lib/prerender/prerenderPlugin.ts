@@ -31,9 +31,10 @@ export function prerenderPlugin(storyFolder: string): Plugin {
           optimizeDeps: { noDiscovery: true, include: [] },
         });
         try {
-          const { renderPage } = (await server.ssrLoadModule('/src/prerender.ts')) as { renderPage(): { body: string; head: string } };
-          const { body, head } = renderPage();
-          return html.replace(MARKER, body).replace('</head>', `${head}</head>`);
+          const { renderPage } = (await server.ssrLoadModule('/src/prerender.ts')) as { renderPage(): { body: string; head: string; storyJson: string } };
+          const { body, head, storyJson } = renderPage();
+          const data = `<script type="application/json" data-story>${storyJson}</script>`;
+          return html.replace(MARKER, body).replace('</head>', `${head}</head>`).replace('</body>', `${data}</body>`);
         } finally {
           await server.close();
         }

@@ -29,18 +29,23 @@ export interface WatchOptions {
   scroller?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
 }
 
+/** A running watch: `measure` reads the active step now (even between frames), `stop` ends the watch. */
+export interface StepWatch {
+  measure(): string | undefined;
+  stop(): void;
+}
+
 /**
  * Calls `onChange` with the active step ID now and whenever it changes while the page scrolls or resizes.
  * Work per frame is one getBoundingClientRect per step, batched in requestAnimationFrame.
- * @returns a function that stops watching
  */
-export function watchActiveStep(elements: readonly HTMLElement[], onChange: (stepId: string) => void, options: WatchOptions = {}): () => void {
+export function watchActiveStep(elements: readonly HTMLElement[], onChange: (stepId: string) => void, options: WatchOptions = {}): StepWatch {
   const line = options.line ?? (() => window.innerHeight / 2);
   const scroller = options.scroller ?? window;
   let current: string | undefined;
   let frame = 0;
 
-  const measure = (): void => {
+  const measure = (): string | undefined => {
     frame = 0;
     const boxes = elements.map((element) => {
       const rect = element.getBoundingClientRect();
@@ -51,6 +56,7 @@ export function watchActiveStep(elements: readonly HTMLElement[], onChange: (ste
       current = next;
       onChange(next);
     }
+    return current;
   };
   const schedule = (): void => {
     if (!frame) frame = requestAnimationFrame(measure);
@@ -59,10 +65,13 @@ export function watchActiveStep(elements: readonly HTMLElement[], onChange: (ste
   scroller.addEventListener('scroll', schedule, { passive: true });
   window.addEventListener('resize', schedule, { passive: true });
   measure();
-  return () => {
-    if (frame) cancelAnimationFrame(frame);
-    scroller.removeEventListener('scroll', schedule);
-    window.removeEventListener('resize', schedule);
+  return {
+    measure,
+    stop: () => {
+      if (frame) cancelAnimationFrame(frame);
+      scroller.removeEventListener('scroll', schedule);
+      window.removeEventListener('resize', schedule);
+    },
   };
 }
 

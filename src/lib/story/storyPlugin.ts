@@ -1,44 +1,75 @@
 // Vite plugin: loads and validates a story folder once, at build time (and on every change in dev), and exposes it
-// as the module `virtual:story`. Bad story data fails the build with the file, the field and what is wrong.
-// Layer GeoJSON files become assets fetched at run time, so the map data stays off the critical path.
+// to the app. Bad story data fails the build with the file, the field and what is wrong.
+//
+// Two modules:
+// - `virtual:story` — the validated story as a JS object: for the dev server and the build-time prerender.
+// - `virtual:story-assets` — URLs only: each layer's data file and, in a build, the story itself as a JSON file.
+//   The page reads the story from JSON inlined into the HTML (or fetches it), so the entry chunk stays small and
+//   the same bundle can be embedded elsewhere. Every URL resolves against the chunk's own URL: the build works from
+//   any path prefix and from a script embed on another origin.
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { loadStoryFolder } from './loadFolder.ts';
+import { loadStoryFolder, type LoadedStory } from './loadFolder.ts';
 import { STORY_FILE_NAMES } from './validate.ts';
+import type { Story } from './types.ts';
 
-const VIRTUAL_ID = 'virtual:story';
-const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+const STORY_ID = 'virtual:story';
+const ASSETS_ID = 'virtual:story-assets';
+const OPTIONAL_FILES = ['timeline.json', 'figures.json'];
+
+/** The story as the page receives it: figures are already written into the notes. */
+export function storyForPage(story: Story): Story {
+  return { ...story, figures: [] };
+}
+
+/** JSON that is safe inside an HTML <script> element. */
+export function jsonForHtml(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
 
 /**
  * @param folder the story folder, relative to the project root (e.g. "data/kursk")
  */
 export function storyPlugin(folder: string): Plugin {
   let root = process.cwd();
+  let building = false;
+  let loaded: LoadedStory | undefined;
+  const load = (): LoadedStory => (loaded ??= loadStoryFolder(resolve(root, folder)));
+
   return {
     name: 'story',
     configResolved(config) {
       root = config.root;
+      building = config.command === 'build';
+    },
+    watchChange() {
+      loaded = undefined;
     },
     resolveId(id) {
-      return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
+      return id === STORY_ID || id === ASSETS_ID ? `\0${id}` : undefined;
     },
     load(id) {
-      if (id !== RESOLVED_ID) return undefined;
+      if (id !== `\0${STORY_ID}` && id !== `\0${ASSETS_ID}`) return undefined;
       const directory = resolve(root, folder);
-      const { story, geo } = loadStoryFolder(directory);
-      for (const name of STORY_FILE_NAMES) this.addWatchFile(join(directory, name));
+      const { story, geo } = load();
+      for (const name of [...STORY_FILE_NAMES, ...OPTIONAL_FILES]) this.addWatchFile(join(directory, name));
+      if (id === `\0${STORY_ID}`) return `export const story = ${JSON.stringify(storyForPage(story))};`;
+
       const files = [...geo.keys(), ...(story.timeline ? [story.timeline.file] : [])];
-      for (const name of ['timeline.json', 'figures.json']) this.addWatchFile(join(directory, name));
       for (const file of files) this.addWatchFile(join(directory, file));
-      // `?url` lets Vite emit each file as an asset whose URL resolves against the importing chunk's own URL, so the
-      // build works from any path prefix and from a script embed on another origin.
+      // `?url` lets Vite emit each file as an asset with a URL relative to the importing chunk.
       const imports = files.map((file, index) => `import url${index} from ${JSON.stringify(`${join(directory, file)}?url`)};`);
       const urls = files.map((file, index) => `${JSON.stringify(file)}: url${index}`);
+      let storyUrl = 'undefined';
+      if (building) {
+        const reference = this.emitFile({ type: 'asset', name: 'story.json', source: JSON.stringify(storyForPage(story)) });
+        storyUrl = `import.meta.ROLLUP_FILE_URL_${reference}`;
+      }
       return [
         ...imports,
-        // Figures are already written into the notes; the page needs only the notes.
-        `export const story = ${JSON.stringify({ ...story, figures: [] })};`,
         `export const dataUrls = {${urls.join(', ')}};`,
+        '/** The story as a JSON file (builds only; the dev server uses virtual:story). */',
+        `export const storyUrl = ${storyUrl};`,
       ].join('\n');
     },
   };
