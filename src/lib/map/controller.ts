@@ -2,7 +2,6 @@
 // controller states and listen to its events. It loads layer data lazily (base layers first, story layers when a
 // state first shows them), validates every file before it reaches the map, and never queues flights: each state
 // interrupts the last.
-import type { FeatureCollection } from 'geojson';
 import { validateGeoJson } from '../story/geojson.ts';
 import type { StoryProblem } from '../story/errors.ts';
 import type { Layer, Place, Story } from '../story/types.ts';
@@ -10,7 +9,8 @@ import { emphasisFilter, emphasisSpec, emphasisedShapes, FADE_MS, layerFilter, l
 import type { MapLibreLike, MapLike, MarkerLike } from './mapLike.ts';
 import { formatCamera, type Camera, type MapState } from './state.ts';
 import { WATER } from './styles.ts';
-import { snapshotDateFor } from './dates.ts';
+import { datesIn, snapshotDateFor } from './dates.ts';
+import { markerElement } from './markerElement.ts';
 
 export type MapStatus = 'loading' | 'ready' | 'error';
 
@@ -22,6 +22,8 @@ export interface MapEvents {
   rest(stepId: string, camera: string): void;
   /** A place marker was activated on the map. */
   activatePlace(placeId: string): void;
+  /** The WebGL context was lost: the owner should switch to the static map. */
+  contextLost?(): void;
 }
 
 export interface MapControllerOptions {
@@ -151,6 +153,9 @@ export function createMapController(options: MapControllerOptions): MapControlle
     const error = event.error as Error | undefined;
     fail(error?.message ?? 'the map failed');
   });
+  map.on('webglcontextlost', () => {
+    if (!destroyed) events.contextLost?.();
+  });
 
   map.on('load', () => {
     if (destroyed) return;
@@ -261,26 +266,4 @@ export function createMapController(options: MapControllerOptions): MapControlle
       map.remove();
     },
   };
-}
-
-/** The dates present in a dated collection, sorted. */
-function datesIn(collection: FeatureCollection): string[] {
-  return [...new Set(collection.features.map((feature) => String(feature.properties?.date ?? '').slice(0, 10)))].sort();
-}
-
-/** A marker is a real button: named, focusable, activated by click, Enter and Space. */
-function markerElement(place: Place): HTMLElement {
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = `place-marker place-marker--${place.kind}`;
-  button.dataset.place = place.id;
-  button.setAttribute('aria-label', `${place.name}: show on the map and in the article`);
-  const dot = document.createElement('span');
-  dot.className = 'place-marker__dot';
-  dot.setAttribute('aria-hidden', 'true');
-  const label = document.createElement('span');
-  label.className = 'place-marker__label';
-  label.textContent = place.name;
-  button.append(dot, label);
-  return button;
 }

@@ -12,3 +12,8 @@ export function snapshotDateFor(available: readonly string[], date: string): str
   }
   return chosen ?? available[0];
 }
+
+/** The dates present in a dated collection (its features' `date`), sorted. */
+export function datesIn(collection: { features: { properties: Record<string, unknown> | null }[] }): string[] {
+  return [...new Set(collection.features.map((feature) => String(feature.properties?.date ?? '').slice(0, 10)))].sort();
+}

@@ -25,8 +25,8 @@ export function pickActiveStep(boxes: readonly StepBox[], line: number): string 
 export interface WatchOptions {
   /** The reading line in viewport pixels; default: the middle of the window (see readingLine). */
   line?: () => number;
-  /** What scrolls; default: window. */
-  scroller?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
+  /** What fires "scroll" when the reader moves: default the window; a HostViewport inside an iframe. */
+  scroller?: { addEventListener(type: 'scroll', listener: () => void, options?: AddEventListenerOptions): void; removeEventListener(type: 'scroll', listener: () => void): void };
 }
 
 /** A running watch: `measure` reads the active step now (even between frames), `stop` ends the watch. */

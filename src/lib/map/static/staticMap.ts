@@ -7,14 +7,14 @@ import { validateGeoJson } from '../../story/geojson.ts';
 import type { StoryProblem } from '../../story/errors.ts';
 import type { Layer } from '../../story/types.ts';
 import type { MapController, MapControllerOptions } from '../controller.ts';
-import { snapshotDateFor } from '../dates.ts';
+import { datesIn, snapshotDateFor } from '../dates.ts';
 import { emphasisedShapes, layerFilter } from '../layerSpecs.ts';
 import { formatCamera, type MapState } from '../state.ts';
 import { WATER } from '../styles.ts';
 import { fitProjection } from './camera.ts';
 import { createFrame, drawEmphasis, drawLayer, inFrame, inZoomRange, svgElement, type Frame } from './draw.ts';
 import { matchesFilter } from './filter.ts';
-import { markerElement } from './markerElement.ts';
+import { markerElement } from '../markerElement.ts';
 
 /** What the static map needs: the controller's options without the MapLibre module and its attribution control. */
 export type StaticMapOptions = Omit<MapControllerOptions, 'lib' | 'attribution'>;
@@ -26,11 +26,6 @@ async function defaultFetchJson(url: string): Promise<unknown> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return response.json();
-}
-
-/** The dates present in a dated collection, sorted (as controller.ts reads them). */
-function datesIn(collection: FeatureCollection): string[] {
-  return [...new Set(collection.features.map((feature) => String(feature.properties?.date ?? '').slice(0, 10)))].sort();
 }
 
 /**

@@ -1,6 +1,6 @@
-// The place marker button shared by the static map. A copy of the private helper in controller.ts (which exports
-// nothing for it), kept identical so both renderers give places the same accessible names, classes and structure.
-import type { Place } from '../../story/types.ts';
+// The place marker button of both map renderers (WebGL and static), so places get the same accessible names,
+// classes and structure whichever draws the map.
+import type { Place } from '../story/types.ts';
 
 /** A marker is a real button: named, focusable, activated by click, Enter and Space. */
 export function markerElement(place: Place): HTMLElement {
