@@ -77,6 +77,10 @@ export function createMapController(options: MapControllerOptions): MapControlle
     maxPitch: 0,
     fadeDuration: 0,
   });
+  // The canvas is decorative for assistive tech: the live description, the markers and the text carry the content.
+  const canvas = map.getCanvas();
+  canvas.setAttribute('aria-hidden', 'true');
+  canvas.tabIndex = -1;
   map.addControl(new lib.NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new lib.AttributionControl({ compact: true, customAttribution: options.attribution }), 'bottom-right');
   // On a small map the credit starts folded behind its (i) button; the page's credits list stays in full view.
