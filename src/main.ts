@@ -1,8 +1,11 @@
 // Entry point of the standalone page: hydrates the article prerendered into the HTML at build time, once the text
 // has painted. The story comes as JSON inlined in the page (or fetched beside the bundle), not inside this chunk.
+// `?embed` makes it an iframe embed (no address sync; height and scroll talk with the host: src/lib/embed/frame.ts,
+// loaded only then); `?layout=stacked` renders every step with its own static map.
 import { hydrate, mount } from 'svelte';
 import { dataUrls, storyUrl } from 'virtual:story-assets';
 import App from './components/App.svelte';
+import type { HostViewport } from './lib/scroll/hostViewport.ts';
 import type { Story } from './lib/story/types.ts';
 import './styles/explainer.css';
 
@@ -19,8 +22,17 @@ async function readStory(): Promise<Story> {
 
 const target = document.getElementById('app');
 if (!target) throw new Error('The page has no #app element to hold the explainer.');
+const params = new URLSearchParams(location.search);
+const embedded = params.has('embed');
+const layout = params.get('layout') === 'stacked' ? 'stacked' : 'scrolly';
+let viewport: HostViewport | undefined;
+if (embedded) viewport = (await import('./lib/embed/frame.ts')).startFrameEmbed({ content: target, params, layout }).viewport;
 const story = await readStory();
-const props = { story, dataUrls };
-if (import.meta.env.DEV) mount(App, { target, props });
+const props = { story, dataUrls, layout, viewport, syncAddress: !embedded } as const;
+// The prerendered article is the scrolly layout: the stacked one is rendered afresh.
+if (import.meta.env.DEV || layout === 'stacked') {
+  target.replaceChildren();
+  mount(App, { target, props });
+}
 // Hydrate after the first frame: the prerendered article paints before any of our script runs.
 else requestAnimationFrame(() => setTimeout(() => hydrate(App, { target, props }), 0));

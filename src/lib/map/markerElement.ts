@@ -3,7 +3,7 @@
 import type { Place } from '../story/types.ts';
 
 /** A marker is a real button: named, focusable, activated by click, Enter and Space. */
-export function markerElement(place: Place): HTMLElement {
+export function markerElement(place: Place, document: Document = globalThis.document): HTMLElement {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = `place-marker place-marker--${place.kind}`;

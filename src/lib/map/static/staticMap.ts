@@ -62,7 +62,7 @@ export function createStaticMap(options: StaticMapOptions): MapController {
   let waiting = false;
 
   for (const place of story.places) {
-    const element = markerElement(place);
+    const element = markerElement(place, document);
     Object.assign(element.style, { position: 'absolute', left: '0', top: '0', pointerEvents: 'auto' });
     element.hidden = true;
     element.addEventListener('click', (event) => {
