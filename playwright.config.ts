@@ -1,33 +1,14 @@
 // End-to-end test setup: the production build in dist/ served under a path prefix, tested in the system Chromium
 // with WebGL in software (SwiftShader). `node scripts/ensure-chromium.mjs` installs or finds that Chromium first.
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS as chromiumArgs, findChromium } from './scripts/chromium.mjs';
 
 const PORT = 4173;
 const PREFIX = '/news/kursk/';
 const BASE_URL = `http://127.0.0.1:${PORT}${PREFIX}`;
 
-/** Same search order as scripts/ensure-chromium.mjs. */
-const executablePath =
-  [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-    (candidate): candidate is string => typeof candidate === 'string' && candidate !== '' && existsSync(candidate),
-  ) ?? '/usr/bin/chromium';
-
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-
-const chromiumArgs = [
-  // WebGL through SwiftShader: the map renders without a GPU. Never --disable-software-rasterizer.
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  // Keep the browser itself quiet on the network, so every request seen comes from the page.
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  // Chromium refuses to start its sandbox as root (containers, CI).
-  ...(isRoot ? ['--no-sandbox'] : []),
-];
+// The same Chromium, started the same way, as scripts/ensure-chromium.mjs and the benchmark.
+const executablePath = findChromium() ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -31,8 +31,9 @@
 // bench-results/app-dist/ before measuring (a rebuild meanwhile cannot mix two builds); the bare page is built into
 // bench-results/bare-dist/.
 
+import { CHROMIUM_ARGS, CHROMIUM_CANDIDATES, findChromium } from './chromium.mjs';
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { copyFile, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -52,19 +53,6 @@ const STEPS_FILE = path.join(REPO_ROOT, 'data/kursk/steps.json');
 const BARE_DATA = ['land.geojson', 'countries-detail.geojson', 'regions.geojson', 'border-detail.geojson'];
 const APP_PREFIX = '/news/kursk/';
 const BARE_PREFIX = '/bench/bare/';
-
-/** Same search order as scripts/ensure-chromium.mjs and playwright.config.ts. */
-const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-const CHROMIUM_ARGS = [
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--no-sandbox',
-];
 
 /** Device profiles: the default phone, and --desktop. */
 const PROFILES = {
@@ -149,18 +137,11 @@ function parseArgs(argv) {
  * The first executable Chromium, or a BenchError telling the user how to get one.
  * @returns {string}
  */
-function findChromium() {
-  for (const candidate of CHROMIUM_CANDIDATES) {
-    if (!candidate) continue;
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // try the next one
-    }
-  }
+function requireChromium() {
+  const found = findChromium();
+  if (found) return found;
   throw new BenchError(
-    `bench: no Chromium found (looked at ${CHROMIUM_CANDIDATES.filter(Boolean).join(', ')}).\n` +
+    `bench: no Chromium found (looked at ${CHROMIUM_CANDIDATES.join(', ')}).\n` +
       'Run `node scripts/ensure-chromium.mjs` to install or locate it, or set CHROMIUM_PATH.',
   );
 }
@@ -813,7 +794,7 @@ async function maybeLighthouse(url, chromiumPath, desktop) {
 /** Builds, serves, measures, writes bench-results/bench.json and prints the table. */
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  const chromiumPath = findChromium();
+  const chromiumPath = requireChromium();
   let chromium;
   try {
     ({ chromium } = await import('@playwright/test'));

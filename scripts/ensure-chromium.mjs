@@ -4,26 +4,7 @@
 // Usage: node scripts/ensure-chromium.mjs   (exit 0 = found or installed, 1 = missing)
 
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
-
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-  (candidate) => typeof candidate === 'string' && candidate.length > 0,
-);
-
-/** @param {string} file */
-function isExecutable(file) {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** @returns {string | undefined} the first executable candidate */
-function findChromium() {
-  return CANDIDATES.find(isExecutable);
-}
+import { CHROMIUM_CANDIDATES as CANDIDATES, findChromium } from './chromium.mjs';
 
 /** @param {string} command */
 function commandExists(command) {
