@@ -16,6 +16,14 @@ export default defineConfig({
     // Map data must stay fetchable files (a strict CSP may forbid data: URLs), never inlined.
     assetsInlineLimit: (file) => (file.endsWith('.geojson') ? false : undefined),
     chunkSizeWarningLimit: 1200,
+    // Two entries sharing their chunks: the page (index.html, prerendered) and the script embed, whose file name is
+    // fixed (`dist/embed.js`) so newsrooms can link it; everything else keeps hashed names under assets/.
+    rolldownOptions: {
+      input: { index: 'index.html', embed: 'src/embed.ts' },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'embed' ? 'embed.js' : 'assets/[name]-[hash].js'),
+      },
+    },
   },
   test: {
     include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],

@@ -76,6 +76,8 @@ export function startFrameEmbed({ content, params, layout }: FrameOptions): Fram
   let hostHeight: number | undefined;
   let lastHostMessage = -Infinity;
   let vhSet = 0;
+  // One hundredth of the host viewport's height for the stylesheet's vh-based heights (frameCss.ts): a guess from the
+  // screen until a host message says.
   const setVh = (height: number): void => {
     const rounded = Math.round(height);
     if (rounded === vhSet || rounded <= 0) return;
@@ -108,9 +110,10 @@ export function startFrameEmbed({ content, params, layout }: FrameOptions): Fram
   let watch: ReturnType<typeof watchHostViewport> | undefined;
   if (viewport && typeof IntersectionObserver === 'function') {
     try {
+      // The estimate moves the map and the reading line, but never --kx-vh: the content's height must not change
+      // under a reader who scrolls into the iframe (and a host that sized the iframe once keeps a fitting one).
       watch = watchHostViewport(content, (band) => {
         if (performance.now() - lastHostMessage < HOST_MESSAGE_PRECEDENCE) return;
-        if (band.exact) setVh(band.height);
         viewport.update(band.top, band.height);
       }, () => hostHeight);
     } catch (error) {

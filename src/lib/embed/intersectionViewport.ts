@@ -24,19 +24,20 @@ export function watchHostViewport(content: HTMLElement, onBand: (band: Band) => 
   const probe = document.createElement('div');
   probe.setAttribute('aria-hidden', 'true');
   probe.dataset.kxProbe = '';
-  probe.style.cssText = 'position:absolute;left:0;top:0;width:100%;height:0;margin:0;padding:0;border:0;pointer-events:none;visibility:hidden;contain:strict;z-index:-1';
+  probe.style.cssText = 'position:absolute;left:0;top:0;width:100%;height:0;margin:0;padding:0;border:0;pointer-events:none;visibility:hidden;overflow:visible;z-index:-1';
   document.body.append(probe);
 
   /** Visible part of each slice, in document coordinates (stable while the iframe itself does not scroll). */
   const visible = new Map<number, Stretch>();
   let exactHeight: number | undefined;
+  let rootHeight: number | undefined;
   let frame = 0;
 
   const report = (): void => {
     frame = 0;
     const scrollY = window.scrollY;
     const stretches = [...visible.values()].map((stretch) => ({ top: stretch.top - scrollY, bottom: stretch.bottom - scrollY }));
-    const guess = knownHeight() ?? exactHeight ?? fallbackHeight();
+    const guess = knownHeight() ?? rootHeight ?? exactHeight ?? fallbackHeight();
     const band = bandFromStretches(stretches, window.innerHeight, guess);
     if (!band) return;
     if (band.exact) exactHeight = band.height;
@@ -49,6 +50,8 @@ export function watchHostViewport(content: HTMLElement, onBand: (band: Band) => 
   const observer = new IntersectionObserver((entries) => {
     const scrollY = window.scrollY;
     for (const entry of entries) {
+      // Same-origin hosts tell the viewport's size outright (cross-origin ones give null).
+      if (entry.rootBounds && entry.rootBounds.height > 0) rootHeight = entry.rootBounds.height;
       const index = Number((entry.target as HTMLElement).dataset.slice);
       const rect = entry.intersectionRect;
       if (entry.isIntersecting && rect.height > 0) visible.set(index, { top: rect.top + scrollY, bottom: rect.bottom + scrollY });
