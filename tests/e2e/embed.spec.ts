@@ -306,6 +306,11 @@ test.describe('iframe embed (index.html?embed) on another origin', () => {
     await page.setViewportSize({ width: 1000, height: 700 });
     await expectFrameFitsContent(page, frame);
     await expectStepsFollowHostScroll(page, frame, { mapInView: true });
+
+    // A phone-sized host: the map covers the top of the screen, as on a phone page, and stays in view.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectFrameFitsContent(page, frame);
+    await expectStepsFollowHostScroll(page, frame, { mapInView: true });
     expect(await hostErrors(page)).toEqual([]);
   });
 
