@@ -42,6 +42,13 @@ export class FieldReader {
     return value === undefined ? undefined : this.string(value, field, options);
   }
 
+  /** A calendar date written YYYY-MM-DD. */
+  calendarDate(value: unknown, field: string): string | undefined {
+    const date = this.string(value, field, { pattern: DATE_PATTERN, hint: 'a date (YYYY-MM-DD)' });
+    if (date && !isCalendarDate(date)) return this.fail(field, `"${date}" is not a calendar date`);
+    return date;
+  }
+
   number(value: unknown, field: string, { min = -Infinity, max = Infinity } = {}): number | undefined {
     if (typeof value !== 'number' || !Number.isFinite(value)) return this.fail(field, `expected a number, got ${describe(value)}`);
     if (value < min || value > max) return this.fail(field, `${value} is out of range (${min} to ${max})`);

@@ -2,7 +2,7 @@
 // this module measures it at build time (series and geometry) and fills `{figure:ID}` in the step notes.
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import type { StoryProblem } from './errors.ts';
-import { DATE_PATTERN, FieldReader, ID_PATTERN, isCalendarDate } from './fields.ts';
+import { FieldReader, ID_PATTERN } from './fields.ts';
 import { daysBetween, firstRowAbove, rowOn, rowWithMax, type SeriesRow } from './series.ts';
 import { snapshotDateFor } from '../map/dates.ts';
 import { areaMinus, lineShareWithinRange } from '../geo/range.ts';
@@ -65,11 +65,6 @@ export function computeFigures(raw: unknown, inputs: FigureInputs, problems: Sto
 
 type Computed = Omit<Figure, 'id' | 'label'>;
 
-function readDate(reader: FieldReader, value: unknown, field: string): string | undefined {
-  const date = reader.string(value, field, { pattern: DATE_PATTERN, hint: 'a date (YYYY-MM-DD)' });
-  if (date && !isCalendarDate(date)) return reader.fail(field, `"${date}" is not a calendar date`);
-  return date;
-}
 
 function measureFigure(reader: FieldReader, measure: Measure, spec: Record<string, unknown>, field: string, inputs: FigureInputs): Computed | undefined {
   if (measure === 'line-share-within-range') return measureRange(reader, spec, field, inputs);
@@ -85,7 +80,7 @@ function measureFigure(reader: FieldReader, measure: Measure, spec: Record<strin
     const value = row.values[column] ?? 0;
     return { value, unit: 'km²', text: `${formatNumber(value)} km²`, detail: `largest on ${row.date} (snapshot ${row.time})` };
   }
-  const date = readDate(reader, spec.date, `${field}.date`);
+  const date = reader.calendarDate(spec.date, `${field}.date`);
   if (!date) return undefined;
   if (measure === 'series-on') {
     const row = rowOn(series, date);
@@ -118,7 +113,7 @@ function measureRange(reader: FieldReader, spec: Record<string, unknown>, field:
   const area = readLayerRef(reader, spec.area, `${field}.area`, inputs);
   const minusIds = reader.strings(spec.minus, `${field}.minus`);
   const minus = (minusIds ?? []).map((layerId, index) => readLayerRef(reader, layerId, `${field}.minus[${index}]`, inputs));
-  const date = readDate(reader, spec.date, `${field}.date`);
+  const date = reader.calendarDate(spec.date, `${field}.date`);
   const rangeKm = reader.number(spec.rangeKm, `${field}.rangeKm`, { min: 0.1, max: 500 });
   const assumption = reader.string(spec.assumption, `${field}.assumption`, { max: 400 });
   if (!line || !area || !minusIds || minus.some((ref) => !ref) || !date || rangeKm === undefined || !assumption) return undefined;

@@ -1,5 +1,5 @@
 // The story's timeline (timeline.json): the dated series behind the area chart, the article's date and key events.
-import { DATE_PATTERN, FieldReader, ID_PATTERN, isCalendarDate } from './fields.ts';
+import { FieldReader, ID_PATTERN } from './fields.ts';
 import { STYLE_NAMES } from '../map/styles.ts';
 import type { StoryProblem } from './errors.ts';
 import type { Accuracy, Layer, Timeline, TimelineEvent } from './types.ts';
@@ -15,7 +15,7 @@ export function readTimeline(raw: unknown, layers: readonly Layer[], problems: S
   if (layer && !layers.some((candidate) => candidate.id === layer && candidate.dated)) reader.fail('layer', `"${layer}" is not a dated layer of layers.json`);
   const file = reader.string(timeline.file, 'file', { pattern: /^series\/[a-z0-9][a-z0-9-]*\.csv$/, hint: 'a CSV file in the story\'s series/ folder' });
   const name = reader.string(timeline.name, 'name', { max: 120 });
-  const articleDate = readDate(reader, timeline.articleDate, 'articleDate');
+  const articleDate = reader.calendarDate(timeline.articleDate, 'articleDate');
   const source = reader.string(timeline.source, 'source', { max: 500 });
   const licence = reader.string(timeline.licence, 'licence', { max: 300 });
   const date = reader.string(timeline.date, 'date', { max: 40 });
@@ -31,7 +31,7 @@ export function readTimeline(raw: unknown, layers: readonly Layer[], problems: S
   const eventList = reader.array(timeline.events, 'events');
   const events = (eventList ?? []).map((item, index): TimelineEvent | undefined => {
     const event = reader.object(item, `events[${index}]`);
-    const eventDate = event && readDate(reader, event.date, `events[${index}].date`);
+    const eventDate = event && reader.calendarDate(event.date, `events[${index}].date`);
     const label = event && reader.string(event.label, `events[${index}].label`, { max: 120 });
     const eventSource = event && reader.string(event.source, `events[${index}].source`, { max: 300 });
     return eventDate && label && eventSource ? { date: eventDate, label, source: eventSource } : undefined;
@@ -45,8 +45,3 @@ export function readTimeline(raw: unknown, layers: readonly Layer[], problems: S
   };
 }
 
-function readDate(reader: FieldReader, value: unknown, field: string): string | undefined {
-  const date = reader.string(value, field, { pattern: DATE_PATTERN, hint: 'a date (YYYY-MM-DD)' });
-  if (date && !isCalendarDate(date)) return reader.fail(field, `"${date}" is not a calendar date`);
-  return date;
-}

@@ -1,7 +1,7 @@
 // The trust boundary: turns the untrusted files of a story folder into the typed Story model, or fails with every
 // problem named by file and field. Nothing reaches the page or the map without passing through here.
 import { StoryError, type StoryProblem } from './errors.ts';
-import { AS_OF_PATTERN, FieldReader, ID_PATTERN, isCalendarDate } from './fields.ts';
+import { AS_OF_PATTERN, FieldReader, ID_PATTERN } from './fields.ts';
 import { passagesByPlace } from './mentions.ts';
 import { STYLE_NAMES } from '../map/styles.ts';
 import type {
@@ -230,10 +230,9 @@ function readSteps(reader: FieldReader, raw: unknown, context: StepContext): Ste
     emphasis?.forEach((placeId, placeIndex) => {
       if (context.places && !placeIds.has(placeId)) reader.fail(`${field}.emphasis[${placeIndex}]`, `unknown place "${placeId}"`);
     });
-    const date = reader.optionalString(step.date, `${field}.date`, { pattern: /^\d{4}-\d{2}-\d{2}$/, hint: 'a date (YYYY-MM-DD)' });
-    if (date && !isCalendarDate(date)) reader.fail(`${field}.date`, `"${date}" is not a calendar date`);
+    const date = step.date === undefined ? undefined : reader.calendarDate(step.date, `${field}.date`);
     const showsDated = layers?.some((layerId) => layerById.get(layerId)?.dated);
-    if (showsDated && !date) reader.fail(`${field}.date`, 'the step shows a dated layer, so it needs a date');
+    if (showsDated && step.date === undefined) reader.fail(`${field}.date`, 'the step shows a dated layer, so it needs a date');
     const note = reader.optionalString(step.note, `${field}.note`, { max: 1200 });
     const alt = reader.optionalString(step.alt, `${field}.alt`, { max: 1200 });
 
