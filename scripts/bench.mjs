@@ -222,6 +222,7 @@ function pageInstrumentation() {
     paint: {},
     lcp: [],
     longtasks: [],
+    layoutShifts: [],
     element: [],
     attrs: [],
     unsupported: [],
@@ -257,6 +258,10 @@ function pageInstrumentation() {
   });
   observe('longtask', (entry) => {
     bench.longtasks.push({ start: entry.startTime, duration: entry.duration });
+  });
+  // Layout shifts not caused by input: the map arriving must not move the text.
+  observe('layout-shift', (entry) => {
+    if (!entry.hadRecentInput) bench.layoutShifts.push({ start: entry.startTime, value: entry.value });
   });
   observe('element', (entry) => {
     bench.element.push({ identifier: entry.identifier, time: entry.renderTime || entry.loadTime, element: describe(entry.element) });
@@ -596,12 +601,23 @@ async function runApp(browser, profile, url, stepIds) {
         load: longTaskSummary(records.bench.longtasks, 0, readyAt ?? Infinity),
         scroll: longTaskSummary(records.bench.longtasks, scrollStart, scrollEnd),
       },
+      cls: layoutShiftSum(records.bench.layoutShifts, 0, readyAt ?? Infinity),
       heap,
       errors,
     };
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Cumulative layout shift (sum of shift values without recent input) between two times.
+ * @param {{start: number, value: number}[]} shifts
+ * @param {number} from
+ * @param {number} to
+ */
+function layoutShiftSum(shifts, from, to) {
+  return Number(shifts.filter((shift) => shift.start >= from && shift.start <= to).reduce((sum, shift) => sum + shift.value, 0).toFixed(4));
 }
 
 /**
@@ -637,6 +653,7 @@ async function runBare(browser, profile, url) {
         load: longTaskSummary(records.bench.longtasks, 0, times.readyAt ?? Infinity),
         flight: longTaskSummary(records.bench.longtasks, times.flyStart ?? 0, times.flyEnd ?? Infinity),
       },
+      cls: layoutShiftSum(records.bench.layoutShifts, 0, times.readyAt ?? Infinity),
       heap,
       errors,
     };
@@ -703,6 +720,7 @@ function printTable(result) {
     ['LCP', msText(a.lcp), msText(b.lcp), ratioText(ratios.lcp)],
     ['headline element timing', msText(a.headlineElementTiming), msText(b.headlineElementTiming), ''],
     ['map ready', msText(a.ready), msText(b.ready), ratioText(ratios.ready)],
+    ['layout shift to ready (CLS)', String(a.cls), String(b.cls), ''],
     ['step transition (median of steps) / flyTo', msText(a.stepMedian), msText(b.flight), ratioText(ratios.transitionVsFlight)],
     ['long tasks before FCP (n / total / max)', tasksText(a.longTasks.beforeFcp), tasksText(b.longTasks.beforeFcp), ''],
     ['long tasks to ready (n / total / max)', tasksText(a.longTasks.load), tasksText(b.longTasks.load), ratioText(ratios.longTasksLoadTotal)],
