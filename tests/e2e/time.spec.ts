@@ -97,3 +97,17 @@ test('the fortification lines say on the map that they are schematic', async ({ 
   await expect(page.locator('[data-map]')).toHaveAttribute('data-active-step', 'sumy-defences', { timeout: STEP_TIMEOUT });
   await expect(page.locator('[data-legend] [data-layer="fortifications"]')).toContainText('schematic — exact positions not public');
 });
+
+test('a locator inset shows where a zoomed-in map is looking, and steps back for wide views', async ({ page }) => {
+  await page.goto('./#step-sudzha');
+  await waitForMapReady(page);
+  await expect(page.locator('[data-map]')).toHaveAttribute('data-active-step', 'sudzha', { timeout: STEP_TIMEOUT });
+  const view = page.locator('[data-locator] [data-locator-view]');
+  await expect(view).toHaveCount(1);
+  const box = await view.boundingBox();
+  const inset = await page.locator('[data-locator]').boundingBox();
+  expect(box && inset && box.width < inset.width / 4).toBeTruthy();
+  await page.locator('[data-step="jeddah"]').evaluate((element) => element.scrollIntoView({ block: 'center', behavior: 'instant' }));
+  await expect(page.locator('[data-map]')).toHaveAttribute('data-active-step', 'jeddah', { timeout: STEP_TIMEOUT });
+  await expect(page.locator('[data-locator]')).toHaveCount(0);
+});

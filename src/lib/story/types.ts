@@ -151,6 +151,8 @@ export interface StoryMeta {
   credits: string[];
   /** The short credit line in the map's corner. */
   mapCredit: string;
+  /** A locator inset: a wider area, drawn from one layer, with a box where the map is looking. */
+  locator?: { bounds: Bounds; layer: string };
 }
 
 /** The validated story: the only shape the app ever sees. */

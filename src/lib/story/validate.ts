@@ -37,6 +37,9 @@ export function validateStory(files: StoryFiles, folder = ''): Story {
   const layers = readLayers(new FieldReader('layers.json', problems), files['layers.json']);
   const places = readPlaces(new FieldReader('places.json', problems), files['places.json'], layers);
   const steps = readSteps(new FieldReader('steps.json', problems), files['steps.json'], { passages, places, layers });
+  if (meta?.locator && layers && !layers.some((layer) => layer.id === meta.locator?.layer)) {
+    problems.push({ file: 'story.json', field: 'locator.layer', message: `unknown layer "${meta.locator.layer}"` });
+  }
   if (problems.length > 0 || !meta || !passages || !layers || !places || !steps) throw new StoryError(problems, folder);
   return { meta, passages, places, layers, steps, figures: [] };
 }
@@ -49,8 +52,12 @@ function readMeta(reader: FieldReader, raw: unknown): StoryMeta | undefined {
   const articleCredit = reader.string(story.articleCredit, 'articleCredit', { max: 300 });
   const credits = reader.array(story.credits, 'credits', { minLength: 1 }) ? reader.strings(story.credits, 'credits') : undefined;
   const mapCredit = reader.string(story.mapCredit, 'mapCredit', { max: 300 });
+  const locatorRaw = story.locator === undefined ? undefined : reader.object(story.locator, 'locator');
+  const locatorBounds = locatorRaw && reader.bounds(locatorRaw.bounds, 'locator.bounds');
+  const locatorLayer = locatorRaw && reader.string(locatorRaw.layer, 'locator.layer', { pattern: ID_PATTERN, hint: 'a layer ID' });
+  if (story.locator !== undefined && (!locatorBounds || !locatorLayer)) return undefined;
   if (!id || !lang || !articleCredit || !credits || !mapCredit) return undefined;
-  return { id, lang, articleCredit, credits, mapCredit };
+  return { id, lang, articleCredit, credits, mapCredit, ...(locatorBounds && locatorLayer && { locator: { bounds: locatorBounds, layer: locatorLayer } }) };
 }
 
 function readPassages(reader: FieldReader, raw: unknown): Passage[] | undefined {
