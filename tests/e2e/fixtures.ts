@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page, type Request } from '@playwright/test';
-import type { Bounds, CameraSpec, Place, Step, Story } from '../../src/lib/story/types.ts';
+import type { Bounds, CameraSpec, Place, Story } from '../../src/lib/story/types.ts';
 import { loadStoryFolder } from '../../src/lib/story/loadFolder.ts';
 
 export { expect };

@@ -4,13 +4,14 @@
 // interrupts the last.
 import { validateGeoJson } from '../story/geojson.ts';
 import type { StoryProblem } from '../story/errors.ts';
-import type { Layer, Place, Story } from '../story/types.ts';
+import type { Layer, Story } from '../story/types.ts';
 import { emphasisFilter, emphasisSpec, emphasisedShapes, FADE_MS, layerFilter, layerSpecs, sourceId, type LayerSpec } from './layerSpecs.ts';
 import type { MapLibreLike, MapLike, MarkerLike } from './mapLike.ts';
 import { formatCamera, type Camera, type MapState } from './state.ts';
 import { WATER } from './styles.ts';
 import { datesIn, snapshotDateFor } from './dates.ts';
 import { markerElement } from './markerElement.ts';
+import { fetchJsonOnce } from '../fetchOnce.ts';
 
 export type MapStatus = 'loading' | 'ready' | 'error';
 
@@ -53,16 +54,10 @@ export interface MapController {
 const MIN_FLIGHT_GAP_MS = 350;
 const FLIGHT_MS = 1400;
 
-async function defaultFetchJson(url: string): Promise<unknown> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response.json();
-}
-
 /** Creates the map and returns its controller. Throws when the map cannot be created (no WebGL). */
 export function createMapController(options: MapControllerOptions): MapController {
   const { lib, container, story, events } = options;
-  const fetchJson = options.fetchJson ?? defaultFetchJson;
+  const fetchJson = options.fetchJson ?? fetchJsonOnce;
   let reducedMotion = options.reducedMotion;
   const map: MapLike = new lib.Map({
     container,

@@ -6,8 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { createServer, type Plugin } from 'vite';
-import { storyPlugin } from '../story/storyPlugin.ts';
-import { loadStoryFolder } from '../story/loadFolder.ts';
+import { loadStoryOnce, storyPlugin } from '../story/storyPlugin.ts';
 import { renderStepMaps } from './staticMaps.ts';
 
 const MARKER = '<!--app-html-->';
@@ -54,7 +53,7 @@ export function prerenderPlugin(storyFolder: string): Plugin {
         } finally {
           await server.close();
         }
-        const { story, geo } = loadStoryFolder(resolve(root, storyFolder));
+        const { story, geo } = loadStoryOnce(resolve(root, storyFolder));
         maps = await renderStepMaps(story, geo);
         let body = rendered.body;
         for (const step of story.steps) {

@@ -67,6 +67,30 @@ export class FieldReader {
     return this.fail(field, `expected one of ${allowed.join(', ')}, got ${describe(value)}`);
   }
 
+  /**
+   * The list under `key` of a file whose items are objects with unique slug IDs (passages, places, layers, steps,
+   * figures). `readItem` reads the rest of each item, given its ID when the ID is valid; the list comes back only
+   * when every item was read, so one bad item cannot slip a partial story through.
+   */
+  items<T>(raw: unknown, key: string, readItem: (item: Record<string, unknown>, field: string, id: string | undefined) => T | undefined, { minLength = 1 } = {}): T[] | undefined {
+    const file = this.object(raw, '');
+    const list = file && this.array(file[key], key, { minLength });
+    if (!list) return undefined;
+    const items: T[] = [];
+    const seen = new Set<string>();
+    list.forEach((entry, index) => {
+      const field = `${key}[${index}]`;
+      const item = this.object(entry, field);
+      if (!item) return;
+      const id = this.string(item.id, `${field}.id`, { pattern: ID_PATTERN, hint: 'a lower-case slug (letters, digits, hyphens)' });
+      if (id && seen.has(id)) this.fail(`${field}.id`, `"${id}" is used twice`);
+      if (id) seen.add(id);
+      const read = readItem(item, field, id);
+      if (read !== undefined) items.push(read);
+    });
+    return items.length === list.length ? items : undefined;
+  }
+
   /** A [longitude, latitude] pair in degrees. */
   lngLat(value: unknown, field: string): LngLat | undefined {
     const pair = this.array(value, field);

@@ -42,25 +42,14 @@ export function featuresOn(layer: Layer, collection: FeatureCollection, date: st
  */
 export function computeFigures(raw: unknown, inputs: FigureInputs, problems: StoryProblem[]): Figure[] {
   const reader = new FieldReader('figures.json', problems);
-  const file = reader.object(raw, '');
-  const list = file && reader.array(file.figures, 'figures');
-  if (!list) return [];
-  const figures: Figure[] = [];
-  const seen = new Set<string>();
-  list.forEach((item, index) => {
-    const field = `figures[${index}]`;
-    const spec = reader.object(item, field);
-    if (!spec) return;
-    const id = reader.string(spec.id, `${field}.id`, { pattern: ID_PATTERN, hint: 'a lower-case slug' });
-    if (id && seen.has(id)) reader.fail(`${field}.id`, `"${id}" is used twice`);
-    if (id) seen.add(id);
+  const figures = reader.items(raw, 'figures', (spec, field, id): Figure | undefined => {
     const label = reader.string(spec.label, `${field}.label`, { max: 200 });
     const measure = reader.oneOf<Measure>(spec.measure, `${field}.measure`, MEASURES);
-    if (!id || !label || !measure) return;
+    if (!id || !label || !measure) return undefined;
     const computed = measureFigure(reader, measure, spec, field, inputs);
-    if (computed) figures.push({ id, label, ...computed });
-  });
-  return figures;
+    return computed && { id, label, ...computed };
+  }, { minLength: 0 });
+  return figures ?? [];
 }
 
 type Computed = Omit<Figure, 'id' | 'label'>;

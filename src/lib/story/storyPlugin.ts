@@ -17,6 +17,19 @@ const STORY_ID = 'virtual:story';
 const ASSETS_ID = 'virtual:story-assets';
 const OPTIONAL_FILES = ['timeline.json', 'figures.json'];
 
+/** Loaded story folders by path: one build loads a folder once, for the page, the prerender and its static maps. */
+const loadedFolders = new Map<string, LoadedStory>();
+
+/** Loads and validates a story folder, once per build (and again after a change in dev). */
+export function loadStoryOnce(directory: string): LoadedStory {
+  let loaded = loadedFolders.get(directory);
+  if (!loaded) {
+    loaded = loadStoryFolder(directory);
+    loadedFolders.set(directory, loaded);
+  }
+  return loaded;
+}
+
 /** The story as the page receives it: figures are already written into the notes. */
 export function storyForPage(story: Story): Story {
   return { ...story, figures: [] };
@@ -33,8 +46,7 @@ export function jsonForHtml(value: unknown): string {
 export function storyPlugin(folder: string): Plugin {
   let root = process.cwd();
   let building = false;
-  let loaded: LoadedStory | undefined;
-  const load = (): LoadedStory => (loaded ??= loadStoryFolder(resolve(root, folder)));
+  const load = (): LoadedStory => loadStoryOnce(resolve(root, folder));
 
   return {
     name: 'story',
@@ -43,7 +55,7 @@ export function storyPlugin(folder: string): Plugin {
       building = config.command === 'build';
     },
     watchChange() {
-      loaded = undefined;
+      loadedFolders.clear();
     },
     resolveId(id) {
       return id === STORY_ID || id === ASSETS_ID ? `\0${id}` : undefined;

@@ -61,23 +61,11 @@ function readMeta(reader: FieldReader, raw: unknown): StoryMeta | undefined {
 }
 
 function readPassages(reader: FieldReader, raw: unknown): Passage[] | undefined {
-  const article = reader.object(raw, '');
-  const list = article && reader.array(article.passages, 'passages', { minLength: 1 });
-  if (!list) return undefined;
-  const passages: Passage[] = [];
-  const seen = new Set<string>();
-  list.forEach((item, index) => {
-    const field = `passages[${index}]`;
-    const passage = reader.object(item, field);
-    if (!passage) return;
-    const id = reader.string(passage.id, `${field}.id`, { pattern: ID_PATTERN, hint: 'a lower-case slug such as "p1"' });
+  return reader.items(raw, 'passages', (passage, field, id) => {
     const role = reader.oneOf(passage.role, `${field}.role`, PASSAGE_ROLES);
     const text = reader.string(passage.text, `${field}.text`);
-    if (id && seen.has(id)) reader.fail(`${field}.id`, `"${id}" is used twice`);
-    if (id) seen.add(id);
-    if (id && role && text) passages.push({ id, role, text });
+    return id && role && text ? { id, role, text } : undefined;
   });
-  return passages.length === list.length ? passages : undefined;
 }
 
 function readProvenance(reader: FieldReader, item: Record<string, unknown>, field: string): Provenance | undefined {
@@ -90,18 +78,7 @@ function readProvenance(reader: FieldReader, item: Record<string, unknown>, fiel
 }
 
 function readLayers(reader: FieldReader, raw: unknown): Layer[] | undefined {
-  const file = reader.object(raw, '');
-  const list = file && reader.array(file.layers, 'layers', { minLength: 1 });
-  if (!list) return undefined;
-  const layers: Layer[] = [];
-  const seen = new Set<string>();
-  list.forEach((item, index) => {
-    const field = `layers[${index}]`;
-    const layer = reader.object(item, field);
-    if (!layer) return;
-    const id = reader.string(layer.id, `${field}.id`, { pattern: ID_PATTERN, hint: 'a lower-case slug' });
-    if (id && seen.has(id)) reader.fail(`${field}.id`, `"${id}" is used twice`);
-    if (id) seen.add(id);
+  return reader.items(raw, 'layers', (layer, field, id): Layer | undefined => {
     const name = reader.string(layer.name, `${field}.name`, { max: 120 });
     const kind = reader.oneOf(layer.kind, `${field}.kind`, LAYER_KINDS);
     const path = reader.string(layer.file, `${field}.file`, { pattern: GEO_FILE_PATTERN, hint: 'a file in the story\'s geo/ folder, e.g. "geo/land.geojson"' });
@@ -116,14 +93,13 @@ function readLayers(reader: FieldReader, raw: unknown): Layer[] | undefined {
     const provenance = readProvenance(reader, layer, field);
     if (minzoom !== undefined && maxzoom !== undefined && minzoom >= maxzoom) reader.fail(`${field}.maxzoom`, 'must be greater than minzoom');
     if (kind === 'label' && !labelField) reader.fail(`${field}.labelField`, 'a label layer needs the property that holds its text');
-    if (!id || !name || !kind || !path || !style || !provenance) return;
-    layers.push({
+    if (!id || !name || !kind || !path || !style || !provenance) return undefined;
+    return {
       id, name, kind, file: path, style, base, dated, ...provenance,
       ...(minzoom !== undefined && { minzoom }), ...(maxzoom !== undefined && { maxzoom }),
       ...(labelField && { labelField }), ...(caveat && { caveat }), ...(where && { where }),
-    });
+    };
   });
-  return layers.length === list.length ? layers : undefined;
 }
 
 function readWhere(reader: FieldReader, raw: unknown, field: string): Record<string, string | number | boolean> | undefined {
@@ -136,18 +112,7 @@ function readWhere(reader: FieldReader, raw: unknown, field: string): Record<str
 }
 
 function readPlaces(reader: FieldReader, raw: unknown, layers: Layer[] | undefined): Place[] | undefined {
-  const file = reader.object(raw, '');
-  const list = file && reader.array(file.places, 'places', { minLength: 1 });
-  if (!list) return undefined;
-  const places: Place[] = [];
-  const seen = new Set<string>();
-  list.forEach((item, index) => {
-    const field = `places[${index}]`;
-    const place = reader.object(item, field);
-    if (!place) return;
-    const id = reader.string(place.id, `${field}.id`, { pattern: ID_PATTERN, hint: 'a lower-case slug' });
-    if (id && seen.has(id)) reader.fail(`${field}.id`, `"${id}" is used twice`);
-    if (id) seen.add(id);
+  return reader.items(raw, 'places', (place, field, id): Place | undefined => {
     const name = reader.string(place.name, `${field}.name`, { max: 120 });
     const aliases = reader.strings(place.aliases, `${field}.aliases`);
     const kind = reader.oneOf(place.kind, `${field}.kind`, PLACE_KINDS);
@@ -157,15 +122,13 @@ function readPlaces(reader: FieldReader, raw: unknown, layers: Layer[] | undefin
     const description = reader.string(place.description, `${field}.description`, { max: 600 });
     const shape = place.shape === undefined ? undefined : readShape(reader, place.shape, `${field}.shape`, layers);
     const provenance = readProvenance(reader, place, field);
-    if (!id || !name || !aliases || !kind || !anchor || !description || !provenance) return;
-    if (place.bounds !== undefined && !bounds) return;
-    if (place.shape !== undefined && !shape) return;
-    places.push({
+    if (!id || !name || !aliases || !kind || !anchor || !description || !provenance) return undefined;
+    if ((place.bounds !== undefined && !bounds) || (place.shape !== undefined && !shape)) return undefined;
+    return {
       id, name, aliases, kind, anchor, description, ...provenance,
       ...(bounds && { bounds }), ...(zoom !== undefined && { zoom }), ...(shape && { shape }),
-    });
+    };
   });
-  return places.length === list.length ? places : undefined;
 }
 
 function readShape(reader: FieldReader, raw: unknown, field: string, layers: Layer[] | undefined): Place['shape'] {
@@ -185,23 +148,12 @@ interface StepContext {
 }
 
 function readSteps(reader: FieldReader, raw: unknown, context: StepContext): Step[] | undefined {
-  const file = reader.object(raw, '');
-  const list = file && reader.array(file.steps, 'steps', { minLength: 1 });
-  if (!list) return undefined;
   const passageOrder = new Map((context.passages ?? []).map((passage, index) => [passage.id, index]));
   const placeIds = new Set((context.places ?? []).map((place) => place.id));
   const layerById = new Map((context.layers ?? []).map((layer) => [layer.id, layer]));
-  const steps: Step[] = [];
-  const seen = new Set<string>();
   let lastPassageIndex = -1;
 
-  list.forEach((item, index) => {
-    const field = `steps[${index}]`;
-    const step = reader.object(item, field);
-    if (!step) return;
-    const id = reader.string(step.id, `${field}.id`, { pattern: ID_PATTERN, hint: 'a lower-case slug' });
-    if (id && seen.has(id)) reader.fail(`${field}.id`, `"${id}" is used twice`);
-    if (id) seen.add(id);
+  const steps = reader.items(raw, 'steps', (step, field, id): Step | undefined => {
 
     const passages = reader.array(step.passages, `${field}.passages`, { minLength: 1 }) ? reader.strings(step.passages, `${field}.passages`) : undefined;
     let passagesOk = Boolean(passages);
@@ -243,11 +195,11 @@ function readSteps(reader: FieldReader, raw: unknown, context: StepContext): Ste
     const note = reader.optionalString(step.note, `${field}.note`, { max: 1200 });
     const alt = reader.optionalString(step.alt, `${field}.alt`, { max: 1200 });
 
-    if (!id || !passages || !passagesOk || !camera || !layers || !emphasis) return;
-    steps.push({ id, passages, camera, layers, emphasis, ...(quote && { quote }), ...(date && { date }), ...(note && { note }), ...(alt && { alt }) });
+    if (!id || !passages || !passagesOk || !camera || !layers || !emphasis) return undefined;
+    return { id, passages, camera, layers, emphasis, ...(quote && { quote }), ...(date && { date }), ...(note && { note }), ...(alt && { alt }) };
   });
 
-  if (context.passages && context.places && steps.length === list.length) {
+  if (steps && context.passages && context.places) {
     const linked = new Set(steps.flatMap((step) => step.passages));
     const namedIn = new Set([...passagesByPlace(context.passages, context.places).values()].flat());
     for (const passage of context.passages) {
@@ -256,7 +208,7 @@ function readSteps(reader: FieldReader, raw: unknown, context: StepContext): Ste
       }
     }
   }
-  return steps.length === list.length ? steps : undefined;
+  return steps;
 }
 
 function readCamera(reader: FieldReader, raw: unknown, field: string, placeIds: Set<string>): CameraSpec | undefined {

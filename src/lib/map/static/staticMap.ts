@@ -15,18 +15,13 @@ import { fitProjection } from './camera.ts';
 import { createFrame, drawEmphasis, drawLayer, inFrame, inZoomRange, svgElement, type Frame } from './draw.ts';
 import { matchesFilter } from './filter.ts';
 import { markerElement } from '../markerElement.ts';
+import { fetchJsonOnce } from '../../fetchOnce.ts';
 
 /** What the static map needs: the controller's options without the MapLibre module and its attribution control. */
 export type StaticMapOptions = Omit<MapControllerOptions, 'lib' | 'attribution'>;
 
 /** Used while the container has no size yet (not laid out, or hidden), so the projection stays finite. */
 const FALLBACK_SIZE = { width: 640, height: 480 };
-
-async function defaultFetchJson(url: string): Promise<unknown> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response.json();
-}
 
 /**
  * Creates a static SVG map in `container` and returns its controller. Adds an `<svg class="static-map">` and, over
@@ -35,7 +30,7 @@ async function defaultFetchJson(url: string): Promise<unknown> {
  */
 export function createStaticMap(options: StaticMapOptions): MapController {
   const { container, story, events } = options;
-  const fetchJson = options.fetchJson ?? defaultFetchJson;
+  const fetchJson = options.fetchJson ?? fetchJsonOnce;
   const document = container.ownerDocument;
 
   let size = measure();
