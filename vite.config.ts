@@ -2,8 +2,8 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
-import { storyPlugin } from './src/lib/story/storyPlugin.ts';
-import { prerenderPlugin } from './src/lib/prerender/prerenderPlugin.ts';
+import { storyPlugin } from './src/build/storyPlugin.ts';
+import { prerenderPlugin } from './src/build/prerender/prerenderPlugin.ts';
 
 const storyFolder = process.env.STORY ?? 'data/kursk';
 

@@ -1,4 +1,4 @@
-// Modules made by src/lib/story/storyPlugin.ts from the story folder, validated at build time.
+// Modules made by src/build/storyPlugin.ts from the story folder, validated at build time.
 declare module 'virtual:story' {
   import type { Story } from './lib/story/types';
   /** The validated story (dev server and prerender). */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page, type Request } from '@playwright/test';
 import type { Bounds, CameraSpec, Place, Story } from '../../src/lib/story/types.ts';
-import { loadStoryFolder } from '../../src/lib/story/loadFolder.ts';
+import { loadStoryFolder } from '../../src/build/loadFolder.ts';
 
 export { expect };
 

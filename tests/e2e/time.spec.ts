@@ -1,7 +1,7 @@
 // The war on the map over time: steps that set a date change the control-area layer the map draws and the chart's
 // marker; the date control moves through the snapshots by keyboard; the legend lists exactly the visible layers.
 import type { Page } from '@playwright/test';
-import { snapshotDateFor } from '../../src/lib/map/dates.ts';
+import { snapshotDateFor } from '../../src/lib/story/snapshots.ts';
 import type { Step } from '../../src/lib/story/types.ts';
 import { expect, readStory, test, waitForMapReady } from './fixtures.ts';
 

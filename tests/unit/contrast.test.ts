@@ -1,7 +1,7 @@
 // Colour contrast of text drawn over the map: map labels against their halo, marker labels against theirs, and the
 // article's accent on its background. WCAG AA asks 4.5:1 for normal text.
 import { describe, expect, it } from 'vitest';
-import { ACCENT, INK, STYLES, type StyleToken } from '../../src/lib/map/styles.ts';
+import { ACCENT, INK, STYLES, type StyleToken } from '../../src/lib/cartography/styles.ts';
 
 function luminance(hex: string): number {
   const channels = [1, 3, 5].map((start) => Number.parseInt(hex.slice(start, start + 2), 16) / 255);

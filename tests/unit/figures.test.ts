@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Feature, LineString, Polygon } from 'geojson';
-import { areaMinus, lineShareWithinRange } from '../../src/lib/geo/range.ts';
+import { areaMinus, lineShareWithinRange } from '../../src/build/geo/range.ts';
 import { daysBetween, parseSeries, rowOn } from '../../src/lib/story/series.ts';
-import { fillFigures, formatNumber } from '../../src/lib/story/figures.ts';
+import { fillFigures, formatNumber } from '../../src/build/figures.ts';
 import type { StoryProblem } from '../../src/lib/story/errors.ts';
 import { loadRealStory } from './storyFixtures.ts';
 

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { StoryError, type StoryProblem } from '../../src/lib/story/errors.ts';
 import { STORY_FILE_NAMES, validateStory, type StoryFiles } from '../../src/lib/story/validate.ts';
 import { validateGeoJson } from '../../src/lib/story/geojson.ts';
-import { selfIntersections } from '../../src/lib/geo/kinks.ts';
+import { selfIntersections } from '../../src/build/geo/kinks.ts';
 import { mapStateFor } from '../../src/lib/map/state.ts';
 import { createStoryFiles, loadRealStory } from './storyFixtures.ts';
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoryError } from '../../src/lib/story/errors.ts';
-import { loadStoryFolder } from '../../src/lib/story/loadFolder.ts';
+import { loadStoryFolder } from '../../src/build/loadFolder.ts';
 import { createStoryFolderCopy, STORY_FOLDER } from './storyFixtures.ts';
 
 const copies: { cleanup(): void }[] = [];

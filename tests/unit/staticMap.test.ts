@@ -8,9 +8,9 @@ import { createStaticMap } from '../../src/lib/map/static/staticMap.ts';
 import { matchesFilter } from '../../src/lib/map/static/filter.ts';
 import { cameraForStep, mapStateFor, type MapState } from '../../src/lib/map/state.ts';
 import { layerFilter } from '../../src/lib/map/layerSpecs.ts';
-import { snapshotDateFor } from '../../src/lib/map/dates.ts';
+import { snapshotDateFor } from '../../src/lib/story/snapshots.ts';
 import type { MapStatus } from '../../src/lib/map/controller.ts';
-import { loadStoryFolder } from '../../src/lib/story/loadFolder.ts';
+import { loadStoryFolder } from '../../src/build/loadFolder.ts';
 
 // Read-only: each test builds its own map and container, and breaks data only in its own copies.
 const { story, geo } = loadStoryFolder(resolve('data/kursk'));

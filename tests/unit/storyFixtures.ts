@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { STORY_FILE_NAMES, type StoryFiles } from '../../src/lib/story/validate.ts';
-import { loadStoryFolder, type LoadedStory } from '../../src/lib/story/loadFolder.ts';
+import { loadStoryFolder, type LoadedStory } from '../../src/build/loadFolder.ts';
 
 // Vitest runs from the project root; the path does not depend on import.meta.url, which jsdom tests rewrite.
 export const STORY_FOLDER = resolve('data/kursk');

@@ -8,8 +8,8 @@ import type { Layer, Story } from '../story/types.ts';
 import { emphasisFilter, emphasisSpec, emphasisedShapes, FADE_MS, layerFilter, layerSpecs, sourceId, type LayerSpec } from './layerSpecs.ts';
 import type { MapLibreLike, MapLike, MarkerLike } from './mapLike.ts';
 import { formatCamera, type Camera, type MapState } from './state.ts';
-import { WATER } from './styles.ts';
-import { datesIn, snapshotDateFor } from './dates.ts';
+import { WATER } from '../cartography/styles.ts';
+import { datesIn, snapshotDateFor } from '../story/snapshots.ts';
 import { markerElement } from './markerElement.ts';
 import { fetchJsonOnce } from '../fetchOnce.ts';
 

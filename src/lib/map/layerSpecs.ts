@@ -1,6 +1,6 @@
 // Turns a story layer and its style token into MapLibre style layers. Pure: the controller adds what this returns.
 // Layers are hidden with opacity 0, never with `visibility`, so showing and hiding can fade.
-import { ACCENT, styleFor, type StyleToken } from './styles.ts';
+import { ACCENT, styleFor, type StyleToken } from '../cartography/styles.ts';
 import type { Layer, Place } from '../story/types.ts';
 
 /** One MapLibre layer and the paint properties that carry its opacity, with their full value. */

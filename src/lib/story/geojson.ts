@@ -1,6 +1,6 @@
 // Checks that a layer's GeoJSON is safe to hand to the map: a FeatureCollection of well-formed geometries with
 // coordinates in range and provenance on every feature. Cheap enough to run again in the browser on fetched data;
-// the build adds a self-intersection check (src/lib/geo/kinks.ts).
+// the build adds a self-intersection check (src/build/geo/kinks.ts).
 import type { StoryProblem } from './errors.ts';
 import { FieldReader } from './fields.ts';
 import type { FeatureCollection } from 'geojson';

@@ -1,6 +1,6 @@
 // The story's timeline (timeline.json): the dated series behind the area chart, the article's date and key events.
 import { FieldReader, ID_PATTERN } from './fields.ts';
-import { STYLE_NAMES } from '../map/styles.ts';
+import { STYLE_NAMES } from '../cartography/styles.ts';
 import type { StoryProblem } from './errors.ts';
 import type { Accuracy, Layer, Timeline, TimelineEvent } from './types.ts';
 

@@ -59,7 +59,7 @@ export interface Layer extends Provenance {
   kind: LayerKind;
   /** Path of the GeoJSON file relative to the story folder, e.g. "geo/land.geojson". */
   file: string;
-  /** A style token from src/lib/map/styles.ts: how the layer is drawn. */
+  /** A style token from src/lib/cartography/styles.ts: how the layer is drawn. */
   style: string;
   /** Base layers are always visible and not listed in the legend. */
   base: boolean;

@@ -3,7 +3,7 @@
 import { StoryError, type StoryProblem } from './errors.ts';
 import { AS_OF_PATTERN, FieldReader, ID_PATTERN } from './fields.ts';
 import { passagesByPlace } from './mentions.ts';
-import { STYLE_NAMES } from '../map/styles.ts';
+import { STYLE_NAMES } from '../cartography/styles.ts';
 import type {
   Accuracy, CameraSpec, Layer, LayerKind, Passage, PassageRole, Place, PlaceKind, Provenance, Step, Story, StoryMeta,
 } from './types.ts';

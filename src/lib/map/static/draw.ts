@@ -4,7 +4,7 @@
 import { geoClipRectangle, geoPath, geoStream, type GeoPath, type GeoProjection, type GeoStream, type GeoStreamWrapper } from 'd3-geo';
 import type { Feature, Geometry, MultiLineString, Position } from 'geojson';
 import type { Layer } from '../../story/types.ts';
-import { ACCENT, styleFor, type StyleToken } from '../styles.ts';
+import { ACCENT, styleFor, type StyleToken } from '../../cartography/styles.ts';
 import { planarProjection, restingCamera } from './camera.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

@@ -10,8 +10,8 @@
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { loadStoryFolder, type LoadedStory } from './loadFolder.ts';
-import { STORY_FILE_NAMES } from './validate.ts';
-import type { Story } from './types.ts';
+import { STORY_FILE_NAMES } from '../lib/story/validate.ts';
+import type { Story } from '../lib/story/types.ts';
 
 const STORY_ID = 'virtual:story';
 const ASSETS_ID = 'virtual:story-assets';

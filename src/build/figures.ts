@@ -1,12 +1,12 @@
 // Figures quoted in the notes are computed from the data, never typed by hand: figures.json says what to measure,
 // this module measures it at build time (series and geometry) and fills `{figure:ID}` in the step notes.
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
-import type { StoryProblem } from './errors.ts';
-import { FieldReader, ID_PATTERN } from './fields.ts';
-import { daysBetween, firstRowAbove, rowOn, rowWithMax, type SeriesRow } from './series.ts';
-import { snapshotDateFor } from '../map/dates.ts';
-import { areaMinus, lineShareWithinRange } from '../geo/range.ts';
-import type { Figure, Layer } from './types.ts';
+import type { StoryProblem } from '../lib/story/errors.ts';
+import { FieldReader, ID_PATTERN } from '../lib/story/fields.ts';
+import { daysBetween, firstRowAbove, rowOn, rowWithMax, type SeriesRow } from '../lib/story/series.ts';
+import { snapshotDateFor } from '../lib/story/snapshots.ts';
+import { areaMinus, lineShareWithinRange } from './geo/range.ts';
+import type { Figure, Layer } from '../lib/story/types.ts';
 
 const MEASURES = ['series-max', 'series-on', 'days-held', 'line-share-within-range'] as const;
 type Measure = (typeof MEASURES)[number];

@@ -1,12 +1,12 @@
 // Vite plugin (build only): prerenders the explainer into index.html. A throwaway Vite server in SSR mode loads
-// src/prerender.ts with the same Svelte and story plugins, and its HTML replaces the `<!--app-html-->` marker.
-// It also draws each step's static map (src/lib/prerender/staticMaps.ts) into assets/maps/: the page without
+// src/build/prerender/entry.ts with the same Svelte and story plugins, and its HTML replaces the `<!--app-html-->` marker.
+// It also draws each step's static map (src/build/prerender/staticMaps.ts) into assets/maps/: the page without
 // JavaScript and the printed page show them in place of the live map.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { createServer, type Plugin } from 'vite';
-import { loadStoryOnce, storyPlugin } from '../story/storyPlugin.ts';
+import { loadStoryOnce, storyPlugin } from '../storyPlugin.ts';
 import { renderStepMaps } from './staticMaps.ts';
 
 const MARKER = '<!--app-html-->';
@@ -48,7 +48,7 @@ export function prerenderPlugin(storyFolder: string): Plugin {
         });
         let rendered: { body: string; head: string; storyJson: string };
         try {
-          const { renderPage } = (await server.ssrLoadModule('/src/prerender.ts')) as { renderPage(): typeof rendered };
+          const { renderPage } = (await server.ssrLoadModule('/src/build/prerender/entry.ts')) as { renderPage(): typeof rendered };
           rendered = renderPage();
         } finally {
           await server.close();

@@ -2,10 +2,10 @@
 // They are the map a reader sees without JavaScript and the maps a printed page carries.
 import { JSDOM } from 'jsdom';
 import type { FeatureCollection } from 'geojson';
-import { createStaticMap } from '../map/static/staticMap.ts';
-import { mapStateFor } from '../map/state.ts';
-import { ACCENT, INK } from '../map/styles.ts';
-import type { Story } from '../story/types.ts';
+import { createStaticMap } from '../../lib/map/static/staticMap.ts';
+import { mapStateFor } from '../../lib/map/state.ts';
+import { ACCENT, INK } from '../../lib/cartography/styles.ts';
+import type { Story } from '../../lib/story/types.ts';
 
 const WIDTH = 640;
 const HEIGHT = 480;

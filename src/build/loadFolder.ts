@@ -3,14 +3,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
-import { StoryError, type StoryProblem } from './errors.ts';
-import { validateGeoJson } from './geojson.ts';
-import { STORY_FILE_NAMES, validateStory, type StoryFiles } from './validate.ts';
-import { selfIntersections } from '../geo/kinks.ts';
+import { StoryError, type StoryProblem } from '../lib/story/errors.ts';
+import { validateGeoJson } from '../lib/story/geojson.ts';
+import { STORY_FILE_NAMES, validateStory, type StoryFiles } from '../lib/story/validate.ts';
+import { selfIntersections } from './geo/kinks.ts';
 import { computeFigures, fillFigures } from './figures.ts';
-import { parseSeries, type SeriesRow } from './series.ts';
-import { readTimeline } from './timeline.ts';
-import type { Snapshot, Story } from './types.ts';
+import { parseSeries, type SeriesRow } from '../lib/story/series.ts';
+import { readTimeline } from '../lib/story/timeline.ts';
+import type { Snapshot, Story } from '../lib/story/types.ts';
 
 /** A validated story with the GeoJSON of each layer file, keyed by path relative to the folder. */
 export interface LoadedStory {

@@ -3,8 +3,8 @@
 import { render } from 'svelte/server';
 import { story } from 'virtual:story';
 import { dataUrls } from 'virtual:story-assets';
-import App from './components/App.svelte';
-import { jsonForHtml } from './lib/story/storyPlugin.ts';
+import App from '../../components/App.svelte';
+import { jsonForHtml } from '../storyPlugin.ts';
 
 /** The explainer's markup, head elements, and the story JSON for the page to hydrate from. */
 export function renderPage(): { body: string; head: string; storyJson: string } {
