@@ -26,7 +26,18 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
-    environment: 'node',
+    // Heavy tests (whole-story loads, fuzzing) name their own, longer timeouts; this default leaves room for a busy machine.
+    testTimeout: 20_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: ['tests/unit/**/*.ssr.test.ts'], environment: 'node' },
+      },
+      // Components rendered as the build's prerender renders them: Svelte's server build, without the browser condition.
+      {
+        plugins: [svelte({ configFile: false })],
+        test: { name: 'ssr', include: ['tests/unit/**/*.ssr.test.ts'], environment: 'node', testTimeout: 20_000 },
+      },
+    ],
   },
 });

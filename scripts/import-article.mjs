@@ -1,5 +1,5 @@
 // Turns a scraped article text file into a story's article.json: headline, dek and body paragraphs, verbatim.
-// Usage: node scripts/import-article.mjs ../shared/seed/article.txt data/kursk/article.json
+// Usage: node scripts/import-article.mjs data/kursk/article.txt data/kursk/article.json
 // The scrape carries page furniture ("NEWS", "Updated") and a photo caption; they are not article text and are dropped.
 import { readFileSync, writeFileSync } from 'node:fs';
 

@@ -5,6 +5,7 @@
 import { hydrate, mount } from 'svelte';
 import { dataUrls, storyUrl } from 'virtual:story-assets';
 import App from './components/App.svelte';
+import { printMapSource } from './lib/printMaps.ts';
 import type { HostViewport } from './lib/scroll/hostViewport.ts';
 import type { Story } from './lib/story/types.ts';
 import './styles/explainer.css';
@@ -28,7 +29,7 @@ const layout = params.get('layout') === 'stacked' ? 'stacked' : 'scrolly';
 let viewport: HostViewport | undefined;
 if (embedded) viewport = (await import('./lib/embed/frame.ts')).startFrameEmbed({ content: target, params, layout }).viewport;
 const story = await readStory();
-const props = { story, dataUrls, layout, viewport, syncAddress: !embedded } as const;
+const props = { story, dataUrls, layout, viewport, syncAddress: !embedded, printMapSrc: printMapSource() } as const;
 // The prerendered article is the scrolly layout: the stacked one is rendered afresh.
 if (import.meta.env.DEV || layout === 'stacked') {
   target.replaceChildren();

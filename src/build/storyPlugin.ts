@@ -35,11 +35,6 @@ export function storyForPage(story: Story): Story {
   return { ...story, figures: [] };
 }
 
-/** JSON that is safe inside an HTML <script> element. */
-export function jsonForHtml(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c');
-}
-
 /**
  * @param folder the story folder, relative to the project root (e.g. "data/kursk")
  */

@@ -13,8 +13,8 @@ export { expect };
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The story folder the app is built from. */
 export const STORY_DIR = path.join(REPO_ROOT, 'data/kursk');
-/** The article as published, kept beside the repository. */
-export const SEED_ARTICLE = path.resolve(REPO_ROOT, '../shared/seed/article.txt');
+/** The client's article as delivered (page furniture included), committed with its story. */
+export const SEED_ARTICLE = path.join(STORY_DIR, 'article.txt');
 /** Where tests save their screenshots (inside Playwright's outputDir, never committed). */
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results/screenshots');
 
@@ -115,7 +115,7 @@ export interface SeedArticle {
 const CAPTION = 'Russian Chief of General Staff Gen. Valery Gerasimov.';
 
 /**
- * Parses ../shared/seed/article.txt (beside the repository). Its non-blank lines are: "NEWS", "NEWS", the headline,
+ * Parses the client's article (data/kursk/article.txt). Its non-blank lines are: "NEWS", "NEWS", the headline,
  * "Updated", the dek, the photo caption, the caption + "AP", then the eight body paragraphs. Throws when the file
  * does not have that shape, rather than guessing.
  */
@@ -149,10 +149,7 @@ export function seedPassages(article: SeedArticle = readArticle()): Array<{ id: 
   ];
 }
 
-/** Folds runs of white space to one space and trims, as the contract compares passage text. */
-export function foldWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
+export { foldWhitespace } from '../support/hostileCopy.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The map element

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The map controller against a fake map that records calls, plus one canary against the real maplibre-gl module,
 // so a major upgrade that renames what the controller uses fails here, by name.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMapController, type MapEvents, type MapStatus } from '../../src/lib/map/controller.ts';
 import { mapStateFor } from '../../src/lib/map/state.ts';
 import type { CameraOptions, MapLibreLike, MapLike, MarkerLike } from '../../src/lib/map/mapLike.ts';
@@ -108,15 +108,16 @@ function createHarness(files: Record<string, unknown> = {}) {
 // Markers live in the document; each test starts from an empty one.
 afterEach(() => document.body.replaceChildren());
 
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Waits until the controller has reported exactly these statuses (ready once its base files are in, or an error). */
+const statusesBecome = (harness: { statuses: string[] }, expected: string[]) => vi.waitFor(() => expect(harness.statuses).toEqual(expected));
 
-describe('createMapController', () => {
+// Each case loads or draws the whole real story: seconds on a busy two-core machine, so a generous limit.
+describe('createMapController', { timeout: 60_000 }, () => {
   it('loads base layers first, then becomes ready and applies the pending state without a flight', async () => {
     const harness = createHarness();
     harness.controller.apply(mapStateFor(harness.story, 'sudzha'), { animate: true });
     harness.fire('load');
-    await flush();
-    expect(harness.statuses).toEqual(['ready']);
+    await statusesBecome(harness, ['ready']);
     const baseFiles = [...new Set(harness.story.layers.filter((layer) => layer.base).map((layer) => `/data/${layer.file}`))];
     expect(harness.fetched.slice(0, baseFiles.length).sort()).toEqual(baseFiles.sort());
     expect(harness.calls.some((call) => call.method === 'flyTo')).toBe(false);
@@ -128,17 +129,16 @@ describe('createMapController', () => {
   it('loads a story layer only when a state first shows it', async () => {
     const harness = createHarness();
     harness.fire('load');
-    await flush();
+    await statusesBecome(harness, ['ready']);
     expect(harness.fetched).not.toContain('/data/geo/fortifications.geojson');
     harness.controller.apply(mapStateFor(harness.story, 'sumy-defences'), { animate: false });
-    await flush();
     expect(harness.fetched).toContain('/data/geo/fortifications.geojson');
   });
 
   it('fades layers by opacity, changing only what differs', async () => {
     const harness = createHarness();
     harness.fire('load');
-    await flush();
+    await statusesBecome(harness, ['ready']);
     harness.controller.apply(mapStateFor(harness.story, 'overview'), { animate: false });
     const before = harness.calls.length;
     harness.controller.apply(mapStateFor(harness.story, 'salient'), { animate: false });
@@ -153,7 +153,7 @@ describe('createMapController', () => {
   it('lets only the newest state report its rest: an interrupted flight is not the applied state', async () => {
     const harness = createHarness();
     harness.fire('load');
-    await flush();
+    await statusesBecome(harness, ['ready']);
     harness.controller.apply(mapStateFor(harness.story, 'overview'), { animate: true });
     harness.controller.apply(mapStateFor(harness.story, 'salient'), { animate: true });
     harness.controller.apply(mapStateFor(harness.story, 'donetsk'), { animate: true });
@@ -164,7 +164,7 @@ describe('createMapController', () => {
   it('jumps instead of flying when states come faster than a flight can be watched', async () => {
     const harness = createHarness();
     harness.fire('load');
-    await flush();
+    await statusesBecome(harness, ['ready']);
     harness.controller.apply(mapStateFor(harness.story, 'overview'), { animate: true });
     harness.controller.apply(mapStateFor(harness.story, 'sudzha'), { animate: true });
     expect(harness.calls.filter((call) => call.method === 'flyTo')).toHaveLength(0);
@@ -174,16 +174,14 @@ describe('createMapController', () => {
   it('refuses a layer file that fails validation and reports an error', async () => {
     const harness = createHarness({ 'geo/land.geojson': { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [500, 0] } }] } });
     harness.fire('load');
-    await flush();
-    await flush();
-    expect(harness.statuses).toEqual(['error']);
+    await statusesBecome(harness, ['error']);
     expect(harness.calls.filter((call) => call.method === 'setData' && call.args[0] === 'src:geo/land.geojson')).toEqual([]);
   });
 
   it('makes every place a named button that reports activation', async () => {
     const harness = createHarness();
     harness.fire('load');
-    await flush();
+    await statusesBecome(harness, ['ready']);
     const button = document.querySelector<HTMLButtonElement>('button[data-place="sudzha"]');
     expect(button?.getAttribute('aria-label')).toContain('Sudzha');
     button?.click();

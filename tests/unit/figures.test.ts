@@ -1,26 +1,15 @@
-// Figures quoted in the notes: computed from the data, checked against the reference CSV they derive from, and the
+// Figures quoted in the notes: computed from the data, checked against the reference CSV they derive from (a fixture), and the
 // drone-range measure on a small hand-made case.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Feature, LineString, Polygon } from 'geojson';
 import { areaMinus, lineShareWithinRange } from '../../src/build/geo/range.ts';
 import { daysBetween, parseSeries, rowOn } from '../../src/lib/story/series.ts';
 import { fillFigures, formatNumber } from '../../src/build/figures.ts';
 import type { StoryProblem } from '../../src/lib/story/errors.ts';
 import { loadRealStory } from './storyFixtures.ts';
+import { readReferenceSeries } from '../support/referenceSeries.ts';
 
-const REFERENCE_CSV = resolve(process.env.REFERENCE_DIR ?? '../shared/reference', 'geodata/deepstate_kursk_sumy_area_timeseries.csv');
-
-/** The reference CSV's rows as numbers by column name. */
-function readReference(): { time: string; values: Record<string, number> }[] {
-  const [header, ...lines] = readFileSync(REFERENCE_CSV, 'utf8').trim().split('\n');
-  const columns = (header ?? '').split(',');
-  return lines.map((line) => {
-    const cells = line.split(',');
-    return { time: cells[1] ?? '', values: Object.fromEntries(columns.map((column, index) => [column, Number(cells[index])])) };
-  });
-}
+const readReference = readReferenceSeries;
 
 function figure(id: string) {
   const found = loadRealStory().story.figures.find((candidate) => candidate.id === id);
@@ -28,7 +17,8 @@ function figure(id: string) {
   return found;
 }
 
-describe('figures computed from the data', () => {
+// Each case loads or draws the whole real story: seconds on a busy two-core machine, so a generous limit.
+describe('figures computed from the data', { timeout: 60_000 }, () => {
   it('peak held area is the reference CSV\'s maximum', () => {
     const max = Math.max(...readReference().map((row) => row.values.kursk_ua_controlled_km2 ?? 0));
     expect(figure('peak-held').value).toBe(max);

@@ -106,10 +106,10 @@ describe('fuzzed story files', () => {
       }),
       { numRuns: 1500, seed: 20250312 },
     );
-    console.log(`story fuzz: ${counts.accepted} accepted, ${counts.rejected} rejected (of ${counts.accepted + counts.rejected})`);
-    expect(counts.accepted + counts.rejected).toBe(1500);
+    // Both outcomes in real numbers: the mutations reach deep validation, and accepted stories reach the map state.
     expect(counts.rejected).toBeGreaterThan(1000);
-  });
+    expect(counts.accepted).toBeGreaterThan(100);
+  }, 60_000);
 
   it('rejects broken geometries in 1,000 mutated layer files before they reach the map', () => {
     const { story, geo } = loadRealStory();
@@ -136,7 +136,9 @@ describe('fuzzed story files', () => {
         if (kind === 'string-coords') feature.geometry = { type: 'Point', coordinates: ['35', '51'] };
         const problems: StoryProblem[] = [];
         const valid = validateGeoJson(collection, file, { provenance: true, dated: false }, problems);
-        const crossings = valid ? selfIntersections(valid) : [];
+        // Only the mutated feature can have gained a crossing: checking it alone keeps each case to milliseconds.
+        const mutated = valid?.features[featureIndex % valid.features.length];
+        const crossings = valid && mutated ? selfIntersections({ type: 'FeatureCollection', features: [mutated] }) : [];
         if (valid && crossings.length === 0) counts.accepted++;
         else {
           counts.rejected++;
@@ -145,7 +147,6 @@ describe('fuzzed story files', () => {
       }),
       { numRuns: 1000, seed: 20240806 },
     );
-    console.log(`geometry fuzz: ${counts.accepted} accepted, ${counts.rejected} rejected (of ${counts.accepted + counts.rejected})`);
-    expect(counts.accepted).toBe(0);
-  });
+    expect(counts).toEqual({ accepted: 0, rejected: 1000 });
+  }, 60_000);
 });

@@ -1,17 +1,13 @@
 // Checks the derived map layers in data/kursk/geo/ (written by scripts/build-geodata.mjs):
 // provenance on every feature, valid geometry, and the facts the story relies on (Crimea, Sudzha,
-// held areas per date, the road's border crossing). Compares against the reference CSV beside the repo.
+// held areas per date, the road's border crossing). Compares against the reference CSV (a committed fixture).
 import { describe, it, expect } from 'vitest';
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as turf from '@turf/turf';
+import { readReferenceSeries } from '../support/referenceSeries.ts';
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 
 const GEO_DIR = new URL('../../data/kursk/geo/', import.meta.url);
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const REFERENCE_DIR = path.resolve(REPO_ROOT, process.env.REFERENCE_DIR ?? '../shared/reference');
-const AREA_CSV = path.join(REFERENCE_DIR, 'geodata/deepstate_kursk_sumy_area_timeseries.csv');
 
 const ACCURACY = ['exact', 'approximate', 'schematic'];
 /** Same shapes as ID_PATTERN / AS_OF_PATTERN in src/lib/story/fields.ts. */
@@ -69,10 +65,7 @@ function km2(f: Area): number {
 }
 
 function readAreaCsv(): Map<string, number> {
-  const [header, ...rows] = fs.readFileSync(AREA_CSV, 'utf8').trim().split(/\r?\n/).map((l) => l.split(','));
-  const snap = must(header, 'CSV header').indexOf('snapshot_utc');
-  const held = must(header, 'CSV header').indexOf('kursk_ua_controlled_km2');
-  return new Map(rows.map((r) => [must(r[snap], 'snapshot_utc'), Number(r[held])]));
+  return new Map(readReferenceSeries().map((row) => [row.time, must(row.values.kursk_ua_controlled_km2, 'kursk_ua_controlled_km2')]));
 }
 
 const borderLines = (): Feature<LineString, Props>[] => {
@@ -333,7 +326,7 @@ describe('rivers, towns and fortifications', () => {
     expect(byId(towns, 'plekhovo').properties.accuracy).toBe('approximate');
   });
 
-  it('keeps the schematic fortification lines inside Sumy oblast, well away from the border', () => {
+  it('keeps the schematic fortification lines inside Sumy oblast, well away from the border', { timeout: 60_000 }, () => {
     const forts = load('fortifications.geojson');
     const sumy = byId(load('regions.geojson'), 'sumy') as Area;
     const border = borderLines();

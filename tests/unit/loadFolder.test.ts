@@ -33,7 +33,8 @@ function createCollection(geometry: unknown): unknown {
   };
 }
 
-describe('loadStoryFolder', () => {
+// Each case loads or draws the whole real story: seconds on a busy two-core machine, so a generous limit.
+describe('loadStoryFolder', { timeout: 60_000 }, () => {
   it('loads the real story with every layer file', () => {
     const { story, geo } = loadStoryFolder(STORY_FOLDER);
     for (const layer of story.layers) expect(geo.get(layer.file)?.features.length).toBeGreaterThan(0);

@@ -70,7 +70,8 @@ async function applyAndRest(setup: ReturnType<typeof createMap>, state: MapState
 const pathsOf = (container: HTMLElement, layerId: string): string[] =>
   [...container.querySelectorAll(`g[data-layer="${layerId}"] path`)].map((path) => path.getAttribute('d') ?? '');
 
-describe('static map', () => {
+// Each case loads or draws the whole real story: seconds on a busy two-core machine, so a generous limit.
+describe('static map', { timeout: 60_000 }, () => {
   it('creates an SVG sized to its container and reports ready once the base layers are drawn', async () => {
     const setup = createMap();
     const svg = setup.container.querySelector('svg');
@@ -232,9 +233,8 @@ describe('static map', () => {
   it('reports an invalid base layer file as an error and never becomes ready', async () => {
     const setup = createMap(['geo/land.geojson']);
     setup.map.apply(mapStateFor(story, 'overview'), { animate: false });
-    await vi.waitFor(() => expect(setup.statuses.map((entry) => entry.status)).toContain('error'));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(setup.statuses.map((entry) => entry.status)).not.toContain('ready');
+    // The verdict on the base files comes once they have all settled: an error, and so never 'ready'.
+    await vi.waitFor(() => expect(setup.statuses.map((entry) => entry.status)).toEqual(['error']));
     expect(setup.statuses[0]?.reason).toContain('geo/land.geojson');
     expect(setup.container.querySelector('g[data-layer]')).toBeNull();
     expect(setup.rests).toEqual([]);
@@ -255,27 +255,5 @@ describe('static map', () => {
     expect(setup.container.dataset.zoomBand).toBeUndefined();
     setup.map.apply(mapStateFor(story, 'sudzha'), { animate: false });
     expect(setup.container.children.length).toBe(0);
-  });
-
-  it('redraws a state quickly (measured, not asserted)', async () => {
-    const setup = createMap();
-    await ready(setup);
-    for (const step of story.steps) await applyAndRest(setup, mapStateFor(story, step.id));
-    const times: Record<string, number> = {};
-    for (const step of story.steps) {
-      const state = mapStateFor(story, step.id);
-      const runs: number[] = [];
-      for (let run = 0; run < 5; run++) {
-        const start = performance.now();
-        setup.map.apply(state, { animate: false });
-        runs.push(performance.now() - start);
-      }
-      times[step.id] = Number(runs.sort((a, b) => a - b)[2]?.toFixed(1));
-    }
-    let vertices = 0;
-    for (const collection of geo.values()) vertices += JSON.stringify(collection.features.map((feature) => feature.geometry)).split('],[').length;
-    console.log(`static map redraw, median ms per step (jsdom, ${vertices} vertices in the story):`, JSON.stringify(times));
-    expect(Object.keys(times)).toHaveLength(story.steps.length);
-    setup.map.destroy();
   });
 });

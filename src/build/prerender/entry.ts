@@ -4,10 +4,14 @@ import { render } from 'svelte/server';
 import { story } from 'virtual:story';
 import { dataUrls } from 'virtual:story-assets';
 import App from '../../components/App.svelte';
-import { jsonForHtml } from '../storyPlugin.ts';
+import { printMapSource } from '../../lib/printMaps.ts';
+import { jsonForHtml, type PrerenderedPage } from './page.ts';
 
-/** The explainer's markup, head elements, and the story JSON for the page to hydrate from. */
-export function renderPage(): { body: string; head: string; storyJson: string } {
-  const { body, head } = render(App, { props: { story, dataUrls } });
+/**
+ * The explainer's markup, head elements, and the story JSON for the page to hydrate from.
+ * @param mapsDir where the build writes each step's static map, relative to the page
+ */
+export function renderPage(mapsDir: string): PrerenderedPage {
+  const { body, head } = render(App, { props: { story, dataUrls, printMapSrc: printMapSource(mapsDir) } });
   return { body, head, storyJson: jsonForHtml(story) };
 }

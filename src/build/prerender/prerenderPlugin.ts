@@ -8,16 +8,9 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { createServer, type Plugin } from 'vite';
 import { loadStoryOnce, storyPlugin } from '../storyPlugin.ts';
 import { renderStepMaps } from './staticMaps.ts';
+import { APP_MARKER, assemblePage, type PrerenderedPage } from './page.ts';
+import { PRINT_MAPS_DIR as MAPS_DIR } from '../../lib/printMaps.ts';
 
-const MARKER = '<!--app-html-->';
-const MAPS_DIR = 'assets/maps';
-
-/** Without JavaScript the live map never comes: show each step's static map instead. */
-const NOSCRIPT_STYLE = '<noscript><style>.map-column,.motion-toggle{display:none}.scrolly{display:block}.story-text{max-width:44rem;margin:0 auto}.print-map{display:block}</style></noscript>';
-
-function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-}
 
 /**
  * @param storyFolder the story folder, as given to storyPlugin
@@ -36,7 +29,7 @@ export function prerenderPlugin(storyFolder: string): Plugin {
     transformIndexHtml: {
       order: 'post',
       async handler(html) {
-        if (!html.includes(MARKER)) return html;
+        if (!html.includes(APP_MARKER)) return html;
         const server = await createServer({
           configFile: false,
           root,
@@ -46,26 +39,16 @@ export function prerenderPlugin(storyFolder: string): Plugin {
           server: { middlewareMode: true, hmr: false, ws: false },
           optimizeDeps: { noDiscovery: true, include: [] },
         });
-        let rendered: { body: string; head: string; storyJson: string };
+        let rendered: PrerenderedPage;
         try {
-          const { renderPage } = (await server.ssrLoadModule('/src/build/prerender/entry.ts')) as { renderPage(): typeof rendered };
-          rendered = renderPage();
+          const entry = (await server.ssrLoadModule('/src/build/prerender/entry.ts')) as { renderPage(mapsDir: string): PrerenderedPage };
+          rendered = entry.renderPage(MAPS_DIR);
         } finally {
           await server.close();
         }
         const { story, geo } = loadStoryOnce(resolve(root, storyFolder));
         maps = await renderStepMaps(story, geo);
-        let body = rendered.body;
-        for (const step of story.steps) {
-          const placeholder = `<div class="print-map" data-print-map="${step.id}"></div>`;
-          const image = `<img class="print-map__image" src="${MAPS_DIR}/${step.id}.svg" alt="${escapeAttribute(step.alt ?? `Map for this part of the story`)}" width="640" height="480" loading="lazy">`;
-          body = body.replace(placeholder, `<div class="print-map" data-print-map="${step.id}">${image}</div>`);
-        }
-        const data = `<script type="application/json" data-story>${rendered.storyJson}</script>`;
-        return html
-          .replace(MARKER, body)
-          .replace('</head>', `${rendered.head}${NOSCRIPT_STYLE}</head>`)
-          .replace('</body>', `${data}</body>`);
+        return assemblePage(html, rendered);
       },
     },
     writeBundle() {

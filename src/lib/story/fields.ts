@@ -34,6 +34,8 @@ export class FieldReader {
     if (typeof value !== 'string') return this.fail(field, `expected text, got ${describe(value)}`);
     if (value.trim() === '') return this.fail(field, 'must not be empty');
     if (value.length > max) return this.fail(field, `is ${value.length} characters long; at most ${max} are allowed`);
+    const unshowable = UNSHOWABLE.exec(value);
+    if (unshowable) return this.fail(field, `holds ${unshowableName(unshowable[0])} at character ${unshowable.index + 1}, which a web page cannot show as written`);
     if (pattern && !pattern.test(value)) return this.fail(field, `"${clip(value)}" is not ${hint ?? `of the form ${pattern}`}`);
     return value;
   }
@@ -140,6 +142,16 @@ export function isCalendarDate(text: string): boolean {
   if (!DATE_PATTERN.test(text)) return false;
   const date = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+/**
+ * Characters an HTML page drops or replaces: NUL (the parser discards it) and a lone UTF-16 surrogate (no UTF-8
+ * encoding exists for it). Every other character, `$` patterns and markup included, reaches the page as written.
+ */
+const UNSHOWABLE = /\u0000|\p{Cs}/u;
+
+function unshowableName(character: string): string {
+  return character === '\u0000' ? 'a NUL character (U+0000)' : `a lone surrogate (U+${character.charCodeAt(0).toString(16).toUpperCase()})`;
 }
 
 function describe(value: unknown): string {

@@ -78,8 +78,8 @@ export function createStaticMap(options: StaticMapOptions): MapController {
     if (!destroyed) events.status('error', reason);
   };
 
-  /** Fetches and validates one file, once. Resolves false (having reported the error) when it cannot be used. */
-  function loadFile(file: string): Promise<boolean> {
+  /** Fetches and validates one file, once. Resolves with the reason when it cannot be used; never rejects. */
+  function loadFile(file: string): Promise<string | undefined> {
     let loading = loadedFiles.get(file);
     if (!loading) {
       loading = fetchJson(options.dataUrl(file))
@@ -90,15 +90,19 @@ export function createStaticMap(options: StaticMapOptions): MapController {
           if (!collection) throw new Error(`${file}: ${problems.slice(0, 3).map((p) => `${p.field} ${p.message}`).join('; ')}`);
           if (dated) datesByFile.set(file, datesIn(collection));
           collections.set(file, collection);
-          return true;
+          return undefined;
         })
-        .catch((error: Error) => {
-          fail(error.message);
-          return false;
-        });
+        .catch((error: Error) => error.message);
       loadedFiles.set(file, loading);
     }
     return loading;
+  }
+
+  /** Loads files and reports the first failure, if any, once they have all settled. */
+  async function loadAll(files: readonly string[]): Promise<boolean> {
+    const failure = (await Promise.all([...new Set(files)].map(loadFile))).find((reason) => reason !== undefined);
+    if (failure !== undefined) fail(failure);
+    return failure === undefined;
   }
 
   function featuresFor(layer: Layer, state: MapState): Feature[] {
@@ -176,7 +180,7 @@ export function createStaticMap(options: StaticMapOptions): MapController {
     }
     // The base map shows at once; the state rests when its story layers are in (or have failed, and said so).
     waiting = true;
-    void Promise.all([...new Set(missing)].map(loadFile)).then(() => {
+    void loadAll(missing).then(() => {
       if (destroyed || stateToken !== token) return;
       waiting = false;
       rest(state, draw(state));
@@ -184,8 +188,9 @@ export function createStaticMap(options: StaticMapOptions): MapController {
   }
 
   const baseFiles = [...new Set(story.layers.filter((layer) => layer.base).map((layer) => layer.file))];
-  void Promise.all(baseFiles.map(loadFile)).then((results) => {
-    if (destroyed || !results.every(Boolean)) return;
+  // Ready, or one error naming the file, once every base file has settled: never both.
+  void loadAll(baseFiles).then((ok) => {
+    if (destroyed || !ok) return;
     loaded = true;
     events.status('ready');
     if (pending) {

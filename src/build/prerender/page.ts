@@ -1,0 +1,53 @@
+// Assembles the served page from Vite's HTML template and the prerendered explainer. Nothing of the story goes
+// through a replacement pattern: each piece is placed by its position in the template (never searched for in the
+// story's own markup), so a "$&", "$'" or "</body>" in the article arrives exactly as written.
+
+/** Where the prerendered explainer goes in index.html. */
+export const APP_MARKER = '<!--app-html-->';
+
+/** Without JavaScript the live map never comes: show each step's static map instead. */
+const NOSCRIPT_STYLE =
+  '<noscript><style>.map-column,.motion-toggle{display:none}.scrolly{display:block}' +
+  '.story-text{max-width:44rem;margin:0 auto}.print-map{display:block}</style></noscript>';
+
+/**
+ * JSON that is safe as the text of an HTML `<script>` element and parses back to the same value: `<`, `>` and `&`
+ * are written as \u escapes (no `</script`, `<!--` or `-->` can end or bend the element), and so are U+2028 and
+ * U+2029, which older JavaScript parsers take for line ends.
+ */
+export function jsonForHtml(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The prerendered explainer: its markup, its head elements and the story as JSON for hydration. */
+export interface PrerenderedPage {
+  body: string;
+  head: string;
+  /** The story, already made safe with jsonForHtml. */
+  storyJson: string;
+}
+
+function positionOf(template: string, needle: string): number {
+  const at = template.indexOf(needle);
+  if (at < 0) throw new Error(`index.html: the page template has no ${needle}`);
+  return at;
+}
+
+/**
+ * The served page: the explainer in place of APP_MARKER, its head elements (and the no-JavaScript style) before
+ * `</head>`, the story JSON before `</body>`. Positions are taken in the template alone.
+ * @throws when the template lacks the marker, `</head>` or `</body>`
+ */
+export function assemblePage(template: string, page: PrerenderedPage): string {
+  const headEnd = positionOf(template, '</head>');
+  const marker = positionOf(template, APP_MARKER);
+  const bodyEnd = template.lastIndexOf('</body>');
+  if (bodyEnd < marker || marker < headEnd) throw new Error('index.html: expected </head>, then the app marker, then </body>');
+  const data = `<script type="application/json" data-story>${page.storyJson}</script>`;
+  return [
+    template.slice(0, headEnd), page.head, NOSCRIPT_STYLE,
+    template.slice(headEnd, marker), page.body,
+    template.slice(marker + APP_MARKER.length, bodyEnd), data,
+    template.slice(bodyEnd),
+  ].join('');
+}

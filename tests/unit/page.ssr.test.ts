@@ -1,0 +1,71 @@
+// Copy survives whatever it holds: random Unicode text (with `$` replacement patterns, `</script`, `<!--`, U+2028,
+// quotes and astral emoji) appended to every passage goes through the prerender's page assembly and comes out
+// verbatim, both as the served HTML's passages and as the inline story JSON the page hydrates from.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { JSDOM } from 'jsdom';
+import { render } from 'svelte/server';
+import App from '../../src/components/App.svelte';
+import { APP_MARKER, assemblePage, jsonForHtml } from '../../src/build/prerender/page.ts';
+import { validateStory } from '../../src/lib/story/validate.ts';
+import type { Story } from '../../src/lib/story/types.ts';
+import { createStoryFiles, listOf } from './storyFixtures.ts';
+import { copyArbitrary, foldWhitespace as fold } from '../support/hostileCopy.ts';
+
+const TEMPLATE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body><main id="app">${APP_MARKER}</main><script type="module" src="/main.js"></script></body></html>`;
+
+function storyWith(suffixes: string[]): Story {
+  const files = createStoryFiles();
+  listOf(files, 'article.json').forEach((passage, index) => {
+    passage.text = `${String(passage.text)} ${suffixes[index % suffixes.length]}`;
+  });
+  return validateStory(files);
+}
+
+
+
+describe('the served page holds the story verbatim', () => {
+  it('places random copy in every passage and in the inline JSON, unchanged (60 stories)', () => {
+    fc.assert(
+      fc.property(fc.array(copyArbitrary, { minLength: 1, maxLength: 10 }), (suffixes) => {
+        const story = storyWith(suffixes);
+        const { body, head } = render(App, { props: { story, dataUrls: {} } });
+        const html = assemblePage(TEMPLATE, { body, head, storyJson: jsonForHtml(story) });
+        const { document } = new JSDOM(html).window;
+        for (const passage of story.passages) {
+          const element = document.querySelector(`[data-passage="${passage.id}"]`);
+          expect(fold(element?.textContent ?? ''), passage.id).toBe(fold(passage.text));
+        }
+        const scripts = document.querySelectorAll('script');
+        expect(scripts.length, 'the template script and the story JSON, nothing more').toBe(2);
+        expect(JSON.parse(document.querySelector('script[data-story]')?.textContent ?? '')).toEqual(story);
+        expect(html.endsWith('</body></html>')).toBe(true);
+      }),
+      { numRuns: 60, seed: 20250312 },
+    );
+  }, 60_000);
+
+  it('writes no character that could end the script element or a JavaScript line', () => {
+    fc.assert(
+      fc.property(copyArbitrary, (text) => {
+        const json = jsonForHtml({ text });
+        expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+        expect(JSON.parse(json)).toEqual({ text });
+      }),
+      { numRuns: 2000, seed: 7 },
+    );
+  });
+
+  it('refuses text a page cannot show as written, naming file and field', () => {
+    for (const [bad, name] of [['a\u0000b', 'NUL'], ['a\ud800b', 'lone surrogate']] as const) {
+      const files = createStoryFiles();
+      const passage = listOf(files, 'article.json')[2];
+      if (passage) passage.text = bad;
+      expect(() => validateStory(files)).toThrow(new RegExp(`article.json: passages\\[2\\]\\.text: holds a ${name}`));
+    }
+  });
+
+  it('fails loudly on a template without its marker', () => {
+    expect(() => assemblePage('<html><head></head><body></body></html>', { body: '', head: '', storyJson: '{}' })).toThrow(/app marker|<!--app-html-->/);
+  });
+});
