@@ -46,7 +46,7 @@ export function createStaticMap(options: StaticMapOptions): MapController {
 
   const collections = new Map<string, FeatureCollection>();
   const datesByFile = new Map<string, string[]>();
-  const loadedFiles = new Map<string, Promise<boolean>>();
+  const loadedFiles = new Map<string, Promise<string | undefined>>();
   const markers = new Map<string, HTMLElement>();
   let loaded = false;
   let destroyed = false;
