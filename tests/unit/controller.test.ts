@@ -2,8 +2,9 @@
 // The map controller against a fake map that records calls, plus one canary against the real maplibre-gl module,
 // so a major upgrade that renames what the controller uses fails here, by name.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createMapController, type MapEvents, type MapStatus } from '../../src/lib/map/controller.ts';
-import { mapStateFor } from '../../src/lib/map/state.ts';
+import { createMapController, type MapEvents, type RendererStatus as MapStatus } from '../../src/lib/map/controller.ts';
+import { formatCamera, mapStateFor } from '../../src/lib/map/state.ts';
+import { createStoryData } from '../../src/lib/data/storyData.ts';
 import type { CameraOptions, MapLibreLike, MapLike, MarkerLike } from '../../src/lib/map/mapLike.ts';
 import { validateStory } from '../../src/lib/story/validate.ts';
 import { createStoryFiles, loadRealStory } from './storyFixtures.ts';
@@ -84,7 +85,7 @@ function createHarness(files: Record<string, unknown> = {}) {
   const activated: string[] = [];
   const events: MapEvents = {
     status: (status) => statuses.push(status),
-    rest: (stepId, camera) => rests.push([stepId, camera]),
+    rest: (stepId, camera) => rests.push([stepId, formatCamera(camera.center, camera.zoom)]),
     activatePlace: (placeId) => activated.push(placeId),
   };
   const fetched: string[] = [];
@@ -92,12 +93,11 @@ function createHarness(files: Record<string, unknown> = {}) {
     lib: fake.lib,
     container: document.createElement('div'),
     story,
-    dataUrl: (file) => `/data/${file}`,
-    fetchJson: async (url) => {
+    data: createStoryData(story, { dataUrl: (file) => `/data/${file}`, fetchJson: async (url) => {
       fetched.push(url);
       const file = url.replace('/data/', '');
       return file in files ? files[file] : geo.get(file);
-    },
+    } }),
     events,
     reducedMotion: false,
     attribution: 'credits',

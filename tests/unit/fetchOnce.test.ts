@@ -1,6 +1,6 @@
 // Data files are fetched once per page, whoever asks, and a failure can be retried.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchJsonOnce, fetchTextOnce } from '../../src/lib/fetchOnce.ts';
+import { fetchJsonOnce, fetchTextOnce } from '../../src/lib/data/fetchOnce.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 

@@ -6,10 +6,11 @@ import { describe, expect, it, vi } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { createStaticMap } from '../../src/lib/map/static/staticMap.ts';
 import { matchesFilter } from '../../src/lib/map/static/filter.ts';
-import { cameraForStep, mapStateFor, type MapState } from '../../src/lib/map/state.ts';
+import { cameraForStep, formatCamera, mapStateFor, type MapState } from '../../src/lib/map/state.ts';
+import { createStoryData } from '../../src/lib/data/storyData.ts';
 import { layerFilter } from '../../src/lib/map/layerSpecs.ts';
 import { snapshotDateFor } from '../../src/lib/story/snapshots.ts';
-import type { MapStatus } from '../../src/lib/map/controller.ts';
+import type { RendererStatus as MapStatus, RestingCamera } from '../../src/lib/map/controller.ts';
 import { loadStoryFolder } from '../../src/build/loadFolder.ts';
 
 // Read-only: each test builds its own map and container, and breaks data only in its own copies.
@@ -31,14 +32,13 @@ function createMap(corrupt: string[] = []) {
   const rests: { stepId: string; camera: string }[] = [];
   const events = {
     status: vi.fn((status: MapStatus, reason?: string) => { statuses.push({ status, ...(reason !== undefined && { reason }) }); }),
-    rest: vi.fn((stepId: string, camera: string) => { rests.push({ stepId, camera }); }),
+    rest: vi.fn((stepId: string, camera: RestingCamera) => { rests.push({ stepId, camera: formatCamera(camera.center, camera.zoom) }); }),
     activatePlace: vi.fn(),
   };
   const fetched: string[] = [];
   const map = createStaticMap({
     container, story, events, reducedMotion: false,
-    dataUrl: (file) => `${DATA_PREFIX}${file}`,
-    fetchJson: async (url) => {
+    data: createStoryData(story, { dataUrl: (file) => `${DATA_PREFIX}${file}`, fetchJson: async (url) => {
       const file = url.slice(DATA_PREFIX.length);
       fetched.push(file);
       const collection = geo.get(file);
@@ -48,7 +48,7 @@ function createMap(corrupt: string[] = []) {
       const first = broken.features[0];
       if (first) first.geometry = { type: 'Point', coordinates: [500, 0] };
       return broken;
-    },
+    } }),
   });
   return { container, map, events, statuses, rests, fetched };
 }
@@ -142,8 +142,8 @@ describe('static map', { timeout: 60_000 }, () => {
     await applyAndRest(setup, overview);
     expect(setup.container.querySelector('g[data-layer="control-held"]')?.getAttribute('data-date')).toBe('2025-03-12');
     const march = pathsOf(setup.container, 'control-held');
-    // Same camera, the salient step's date: only the filter changes what is drawn.
-    await applyAndRest(setup, { ...overview, date: '2024-08-28' });
+    // Same camera, the salient step's date picked by the reader: only the snapshot changes what is drawn.
+    await applyAndRest(setup, mapStateFor(story, 'overview', undefined, '2024-08-28'));
     const august = pathsOf(setup.container, 'control-held');
     expect(august.join()).not.toBe(march.join());
 

@@ -1,6 +1,6 @@
 // The box a camera shows, for the locator inset.
 import { describe, expect, it } from 'vitest';
-import { parseCamera, viewBounds } from '../../src/lib/map/viewBounds.ts';
+import { viewBounds } from '../../src/lib/map/viewBounds.ts';
 
 describe('viewBounds', () => {
   it('at zoom 0 a 512-px map shows the whole world\'s width', () => {
@@ -17,13 +17,5 @@ describe('viewBounds', () => {
     expect((west + east) / 2).toBeCloseTo(35.2, 9);
     expect(south).toBeLessThan(51.15);
     expect(north).toBeGreaterThan(51.15);
-  });
-});
-
-describe('parseCamera', () => {
-  it('reads data-camera and refuses anything else', () => {
-    expect(parseCamera('35.2000,51.1500,9.20')).toEqual({ center: { lng: 35.2, lat: 51.15 }, zoom: 9.2 });
-    expect(parseCamera('x,1,2')).toBeUndefined();
-    expect(parseCamera(undefined)).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@ import { createStaticMap } from '../../lib/map/static/staticMap.ts';
 import { mapStateFor } from '../../lib/map/state.ts';
 import { ACCENT, INK } from '../../lib/cartography/styles.ts';
 import type { Story } from '../../lib/story/types.ts';
+import { createStoryData } from '../../lib/data/storyData.ts';
 
 const WIDTH = 640;
 const HEIGHT = 480;
@@ -28,8 +29,7 @@ export async function renderStepMaps(story: Story, geo: Map<string, FeatureColle
       const map = createStaticMap({
         container,
         story,
-        dataUrl: (file) => file,
-        fetchJson: async (file) => geo.get(file),
+        data: createStoryData(story, { fetchJson: async (file) => geo.get(file) }),
         reducedMotion: true,
         events: {
           status: (status, reason) => {

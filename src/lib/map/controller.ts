@@ -2,25 +2,29 @@
 // controller states and listen to its events. It loads layer data lazily (base layers first, story layers when a
 // state first shows them), validates every file before it reaches the map, and never queues flights: each state
 // interrupts the last.
-import { validateGeoJson } from '../story/geojson.ts';
-import type { StoryProblem } from '../story/errors.ts';
 import type { Layer, Story } from '../story/types.ts';
 import { emphasisFilter, emphasisSpec, emphasisedShapes, FADE_MS, layerFilter, layerSpecs, sourceId, type LayerSpec } from './layerSpecs.ts';
 import type { MapLibreLike, MapLike, MarkerLike } from './mapLike.ts';
-import { formatCamera, type Camera, type MapState } from './state.ts';
+import { zoomBandFor, type Camera, type MapState } from './state.ts';
 import { WATER } from '../cartography/styles.ts';
-import { datesIn, snapshotDateFor } from '../story/snapshots.ts';
 import { markerElement } from './markerElement.ts';
-import { fetchJsonOnce } from '../fetchOnce.ts';
+import type { StoryData } from '../data/storyData.ts';
 
-export type MapStatus = 'loading' | 'ready' | 'error';
+/** A renderer's own status: the WebGL map or the static map. */
+export type RendererStatus = 'loading' | 'ready' | 'error';
+
+/** Where a camera came to rest. */
+export interface RestingCamera {
+  center: { lng: number; lat: number };
+  zoom: number;
+}
 
 /** What the controller tells its owner. */
 export interface MapEvents {
   /** The map is ready, or failed (with a reason for the notice). */
-  status(status: MapStatus, reason?: string): void;
+  status(status: RendererStatus, reason?: string): void;
   /** The camera of a state came to rest: the state is fully applied. */
-  rest(stepId: string, camera: string): void;
+  rest(stepId: string, camera: RestingCamera): void;
   /** A place marker was activated on the map. */
   activatePlace(placeId: string): void;
   /** The WebGL context was lost: the owner should switch to the static map. */
@@ -31,10 +35,8 @@ export interface MapControllerOptions {
   lib: MapLibreLike;
   container: HTMLElement;
   story: Story;
-  /** Resolves a story file path (e.g. "geo/land.geojson") to a URL. */
-  dataUrl(file: string): string;
-  /** Loads a story data file; defaults to fetch. */
-  fetchJson?(url: string): Promise<unknown>;
+  /** The story's data files, validated and fetched once (src/lib/data/storyData.ts). */
+  data: StoryData;
   events: MapEvents;
   /** Jump instead of fly, no fades. */
   reducedMotion: boolean;
@@ -57,7 +59,6 @@ const FLIGHT_MS = 1400;
 /** Creates the map and returns its controller. Throws when the map cannot be created (no WebGL). */
 export function createMapController(options: MapControllerOptions): MapController {
   const { lib, container, story, events } = options;
-  const fetchJson = options.fetchJson ?? fetchJsonOnce;
   let reducedMotion = options.reducedMotion;
   const map: MapLike = new lib.Map({
     container,
@@ -82,7 +83,6 @@ export function createMapController(options: MapControllerOptions): MapControlle
   if (container.clientWidth < 640) container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
 
   const specsByLayer = new Map<string, LayerSpec[]>();
-  const datesByFile = new Map<string, string[]>();
   const loadedFiles = new Map<string, Promise<void>>();
   const markers = new Map<string, { marker: MarkerLike; element: HTMLElement }>();
   const drawnDates = new Map<string, string>();
@@ -97,16 +97,11 @@ export function createMapController(options: MapControllerOptions): MapControlle
     if (!destroyed) events.status('error', reason);
   };
 
-  /** Fetches, validates and hands one file to its source, once. */
+  /** Hands one (validated) file to its source, once. */
   function loadFile(file: string): Promise<void> {
     let loading = loadedFiles.get(file);
     if (!loading) {
-      loading = fetchJson(options.dataUrl(file)).then((raw) => {
-        const problems: StoryProblem[] = [];
-        const dated = story.layers.some((layer) => layer.file === file && layer.dated);
-        const collection = validateGeoJson(raw, file, { provenance: true, dated }, problems);
-        if (!collection) throw new Error(`${file}: ${problems.slice(0, 3).map((p) => `${p.field} ${p.message}`).join('; ')}`);
-        if (dated) datesByFile.set(file, datesIn(collection));
+      loading = options.data.layer(file).then((collection) => {
         if (destroyed) return;
         (map.getSource(sourceId(file)) as { setData(data: unknown): void } | undefined)?.setData(collection);
       });
@@ -143,8 +138,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
 
   // HTML markers take no part in label collisions: at low zooms only the places that matter to the state are marked.
   const zoomBand = (): void => {
-    const zoom = map.getZoom();
-    container.dataset.zoomBand = zoom < 4.5 ? 'world' : zoom < 7 ? 'region' : 'local';
+    container.dataset.zoomBand = zoomBandFor(map.getZoom());
   };
   map.on('zoom', zoomBand);
 
@@ -182,12 +176,13 @@ export function createMapController(options: MapControllerOptions): MapControlle
     }
   }
 
-  function setDate(layer: Layer, date: string | undefined): void {
-    const snapshot = date === undefined ? undefined : snapshotDateFor(datesByFile.get(layer.file) ?? [], date);
+  /** Draws the snapshot the state names for a dated layer. */
+  function setSnapshot(layer: Layer, state: MapState): void {
+    const snapshot = state.snapshots[layer.id]?.date;
     const filter = layerFilter(layer, snapshot);
     for (const { spec } of specsByLayer.get(layer.id) ?? []) map.setFilter(spec.id as string, filter ?? null);
     // What each dated layer really draws, for tests and analytics: "layer=YYYY-MM-DD …".
-    if (snapshot && datesByFile.has(layer.file)) drawnDates.set(layer.id, snapshot);
+    if (snapshot) drawnDates.set(layer.id, snapshot);
     else drawnDates.delete(layer.id);
     container.dataset.drawnDates = [...drawnDates].map(([layerId, drawn]) => `${layerId}=${drawn}`).join(' ');
   }
@@ -200,20 +195,18 @@ export function createMapController(options: MapControllerOptions): MapControlle
       const opacity = state.layerOpacity[layer.id] ?? 0;
       if (opacity > 0 && !layer.base) {
         // Data arrives after the fade has started; the layer appears as soon as its file is in.
-        loadFile(layer.file).then(() => layer.dated && applied === state && setDate(layer, state.date)).catch((error: Error) => fail(error.message));
+        loadFile(layer.file).then(() => layer.dated && applied === state && setSnapshot(layer, state)).catch((error: Error) => fail(error.message));
       }
       if (!previous || previous.layerOpacity[layer.id] !== opacity) setLayerOpacity(layer, opacity);
-      if (layer.dated && opacity > 0 && previous?.date !== state.date) setDate(layer, state.date);
+      if (layer.dated && opacity > 0 && previous?.snapshots[layer.id]?.date !== state.snapshots[layer.id]?.date) setSnapshot(layer, state);
     }
     for (const [layerId, featureIds] of emphasisedShapes(story.places, state.emphasis)) map.setFilter(`${layerId}__emphasis`, emphasisFilter(featureIds));
     for (const [placeId, { element }] of markers) {
-      // A place drawn by a story layer (the fortification lines) is marked only while that layer is shown.
-      const shapeLayer = story.places.find((place) => place.id === placeId)?.shape?.layer;
-      element.hidden = shapeLayer !== undefined && (state.layerOpacity[shapeLayer] ?? 0) === 0 && state.selectedPlaceId !== placeId;
-      element.classList.toggle('is-emphasised', state.emphasis.includes(placeId));
-      element.classList.toggle('is-selected', state.selectedPlaceId === placeId);
-      if (state.selectedPlaceId === placeId) element.setAttribute('aria-pressed', 'true');
-      else element.setAttribute('aria-pressed', 'false');
+      const marker = state.markers[placeId];
+      element.hidden = !marker?.visible;
+      element.classList.toggle('is-emphasised', marker?.emphasised ?? false);
+      element.classList.toggle('is-selected', marker?.selected ?? false);
+      element.setAttribute('aria-pressed', marker?.selected ? 'true' : 'false');
     }
     const now = performance.now();
     const fly = animate && !reducedMotion && now - lastApplyAt > MIN_FLIGHT_GAP_MS;
@@ -225,7 +218,8 @@ export function createMapController(options: MapControllerOptions): MapControlle
     map.stop();
     const onRest = (): void => {
       if (eventData.stateToken !== token || destroyed) return;
-      events.rest(eventData.stepId, formatCamera(map.getCenter(), map.getZoom()));
+      const { lng, lat } = map.getCenter();
+      events.rest(eventData.stepId, { center: { lng, lat }, zoom: map.getZoom() });
     };
     // moveend fires for interrupted flights too; only the newest state's end counts.
     map.once('moveend', onRest);

@@ -1,6 +1,7 @@
 // Describes a map state in words, for the live region that screen readers announce as the story moves.
 import type { Camera, MapState } from './state.ts';
 import type { Story } from '../story/types.ts';
+import { formatDate } from '../format.ts';
 
 function listOf(words: string[]): string {
   if (words.length <= 1) return words.join('');
@@ -13,12 +14,6 @@ function spanOf(camera: Camera): number {
     return Math.max(east - west, north - south);
   }
   return 360 / 2 ** camera.zoom;
-}
-
-/** Formats YYYY-MM-DD as "12 March 2025". */
-export function formatDate(date: string): string {
-  const parsed = new Date(`${date.slice(0, 10)}T00:00:00Z`);
-  return parsed.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
 /**

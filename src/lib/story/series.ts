@@ -1,5 +1,6 @@
 // A dated series (the control-area CSV): parsing and the few questions the story asks of it. Pure, no turf, so the
 // chart can use it in the browser and the build can quote figures from it.
+import { csvParseRows } from 'd3-dsv';
 
 /** One row: its date (YYYY-MM-DD), snapshot time, and a number per column. */
 export interface SeriesRow {
@@ -13,10 +14,9 @@ export interface SeriesRow {
  * @throws Error naming the line and column of a bad cell
  */
 export function parseSeries(text: string, file = 'series'): SeriesRow[] {
-  const [header, ...lines] = text.trim().split(/\r?\n/);
-  const columns = (header ?? '').split(',').slice(1);
-  return lines.map((line, index) => {
-    const [time = '', ...cells] = line.split(',');
+  const [header, ...lines] = csvParseRows(text.trim());
+  const columns = (header ?? []).slice(1);
+  return lines.map(([time = '', ...cells], index) => {
     if (!/^\d{4}-\d{2}-\d{2}/.test(time)) throw new Error(`${file}: line ${index + 2}: "${time}" is not a date`);
     const values: Record<string, number> = {};
     columns.forEach((column, columnIndex) => {

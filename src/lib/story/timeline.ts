@@ -16,6 +16,7 @@ export function readTimeline(raw: unknown, layers: readonly Layer[], problems: S
   const file = reader.string(timeline.file, 'file', { pattern: /^series\/[a-z0-9][a-z0-9-]*\.csv$/, hint: 'a CSV file in the story\'s series/ folder' });
   const name = reader.string(timeline.name, 'name', { max: 120 });
   const articleDate = reader.calendarDate(timeline.articleDate, 'articleDate');
+  const dateLabel = reader.optionalString(timeline.dateLabel, 'dateLabel', { max: 60 });
   const source = reader.string(timeline.source, 'source', { max: 500 });
   const licence = reader.string(timeline.licence, 'licence', { max: 300 });
   const date = reader.string(timeline.date, 'date', { max: 40 });
@@ -39,7 +40,7 @@ export function readTimeline(raw: unknown, layers: readonly Layer[], problems: S
   if (!layer || !file || !name || !articleDate || !source || !licence || !date || !accuracy || !columnList || !eventList) return undefined;
   if (columns.some((column) => !column) || events.some((event) => !event)) return undefined;
   return {
-    layer, file, name, articleDate, source, licence, date, accuracy,
+    layer, file, name, articleDate, ...(dateLabel !== undefined && { dateLabel }), source, licence, date, accuracy,
     columns: columns.filter((column) => column !== undefined),
     events: events.filter((event) => event !== undefined),
   };

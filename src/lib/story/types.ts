@@ -115,6 +115,8 @@ export interface Timeline extends Provenance {
   columns: { id: string; name: string; style: string }[];
   /** The date the article describes, marked on the chart. */
   articleDate: string;
+  /** The date control's label, before the date ("Control area on"); default: the layer's name and "on". */
+  dateLabel?: string;
   events: TimelineEvent[];
 }
 

@@ -3,12 +3,8 @@
 import { geoMercator, geoTransform, type GeoProjection, type GeoStreamWrapper } from 'd3-geo';
 import type { Position } from 'geojson';
 import type { Camera } from '../state.ts';
+import { latitudeOf, mercatorY, RADIANS, TILE_SIZE } from '../mercator.ts';
 
-/** MapLibre's tile size: zoom z shows the world 512·2^z pixels wide. */
-const TILE_SIZE = 512;
-/** Web-mercator's latitude limit; beyond it y is infinite. */
-const MAX_LATITUDE = 85.051129;
-const RADIANS = Math.PI / 180;
 
 /** The d3 Mercator scale (pixels per radian) for a web-mercator zoom. */
 export function scaleForZoom(zoom: number): number {
@@ -20,8 +16,6 @@ export function zoomForScale(scale: number): number {
   return Math.log2((scale * 2 * Math.PI) / TILE_SIZE);
 }
 
-const mercatorY = (lat: number): number => Math.log(Math.tan(Math.PI / 4 + (Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, lat)) * RADIANS) / 2));
-const latitudeOf = (y: number): number => (2 * Math.atan(Math.exp(y)) - Math.PI / 2) / RADIANS;
 
 /** A Mercator projection showing the camera in a box of `width` × `height` pixels. Bearing and pitch are ignored. */
 export function fitProjection(camera: Camera, width: number, height: number): GeoProjection {

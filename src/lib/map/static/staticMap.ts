@@ -3,19 +3,15 @@
 // and place buttons as the MapLibre map, and reports the same events. Data loads as in controller.ts: base layers
 // first, a story layer when a state first shows it, every file validated before it is drawn.
 import type { Feature, FeatureCollection } from 'geojson';
-import { validateGeoJson } from '../../story/geojson.ts';
-import type { StoryProblem } from '../../story/errors.ts';
 import type { Layer } from '../../story/types.ts';
 import type { MapController, MapControllerOptions } from '../controller.ts';
-import { datesIn, snapshotDateFor } from '../../story/snapshots.ts';
 import { emphasisedShapes, layerFilter } from '../layerSpecs.ts';
-import { formatCamera, type MapState } from '../state.ts';
+import { zoomBandFor, type MapState } from '../state.ts';
 import { WATER } from '../../cartography/styles.ts';
 import { fitProjection } from './camera.ts';
 import { createFrame, drawEmphasis, drawLayer, inFrame, inZoomRange, svgElement, type Frame } from './draw.ts';
 import { matchesFilter } from './filter.ts';
 import { markerElement } from '../markerElement.ts';
-import { fetchJsonOnce } from '../../fetchOnce.ts';
 
 /** What the static map needs: the controller's options without the MapLibre module and its attribution control. */
 export type StaticMapOptions = Omit<MapControllerOptions, 'lib' | 'attribution'>;
@@ -30,7 +26,6 @@ const FALLBACK_SIZE = { width: 640, height: 480 };
  */
 export function createStaticMap(options: StaticMapOptions): MapController {
   const { container, story, events } = options;
-  const fetchJson = options.fetchJson ?? fetchJsonOnce;
   const document = container.ownerDocument;
 
   let size = measure();
@@ -45,7 +40,6 @@ export function createStaticMap(options: StaticMapOptions): MapController {
   container.append(svg, overlay);
 
   const collections = new Map<string, FeatureCollection>();
-  const datesByFile = new Map<string, string[]>();
   const loadedFiles = new Map<string, Promise<string | undefined>>();
   const markers = new Map<string, HTMLElement>();
   let loaded = false;
@@ -78,21 +72,17 @@ export function createStaticMap(options: StaticMapOptions): MapController {
     if (!destroyed) events.status('error', reason);
   };
 
-  /** Fetches and validates one file, once. Resolves with the reason when it cannot be used; never rejects. */
+  /** Loads one (validated) file, once. Resolves with the reason when it cannot be used; never rejects. */
   function loadFile(file: string): Promise<string | undefined> {
     let loading = loadedFiles.get(file);
     if (!loading) {
-      loading = fetchJson(options.dataUrl(file))
-        .then((raw) => {
-          const problems: StoryProblem[] = [];
-          const dated = story.layers.some((layer) => layer.file === file && layer.dated);
-          const collection = validateGeoJson(raw, file, { provenance: true, dated }, problems);
-          if (!collection) throw new Error(`${file}: ${problems.slice(0, 3).map((p) => `${p.field} ${p.message}`).join('; ')}`);
-          if (dated) datesByFile.set(file, datesIn(collection));
+      loading = options.data.layer(file).then(
+        (collection) => {
           collections.set(file, collection);
           return undefined;
-        })
-        .catch((error: Error) => error.message);
+        },
+        (error: Error) => error.message,
+      );
       loadedFiles.set(file, loading);
     }
     return loading;
@@ -108,8 +98,7 @@ export function createStaticMap(options: StaticMapOptions): MapController {
   function featuresFor(layer: Layer, state: MapState): Feature[] {
     const collection = collections.get(layer.file);
     if (!collection) return [];
-    const snapshot = state.date === undefined ? undefined : snapshotDateFor(datesByFile.get(layer.file) ?? [], state.date);
-    const filter = layerFilter(layer, snapshot);
+    const filter = layerFilter(layer, state.snapshots[layer.id]?.date);
     return collection.features.filter((feature) => matchesFilter(filter, feature.properties));
   }
 
@@ -124,7 +113,8 @@ export function createStaticMap(options: StaticMapOptions): MapController {
       if (opacity <= 0 || !inZoomRange(layer, frame.zoom) || !collections.has(layer.file)) continue;
       const group = drawLayer(document, frame, layer, featuresFor(layer, state));
       if (opacity < 1) group.setAttribute('opacity', String(opacity));
-      if (layer.dated && state.date !== undefined) group.setAttribute('data-date', snapshotDateFor(datesByFile.get(layer.file) ?? [], state.date) ?? '');
+      const snapshot = state.snapshots[layer.id];
+      if (snapshot) group.setAttribute('data-date', snapshot.date);
       children.push(group);
     }
     // Like the WebGL map's emphasis layers: drawn last, whatever the opacity of the layer holding the shape.
@@ -138,7 +128,7 @@ export function createStaticMap(options: StaticMapOptions): MapController {
     svg.replaceChildren(...children);
     placeMarkers(state, frame);
     // HTML markers take no part in label collisions: at low zooms only the places that matter to the state are marked.
-    container.dataset.zoomBand = frame.zoom < 4.5 ? 'world' : frame.zoom < 7 ? 'region' : 'local';
+    container.dataset.zoomBand = zoomBandFor(frame.zoom);
     return frame;
   }
 
@@ -147,23 +137,20 @@ export function createStaticMap(options: StaticMapOptions): MapController {
       const element = markers.get(place.id);
       if (!element) continue;
       const at = frame.toScreen(place.anchor);
-      const selected = state.selectedPlaceId === place.id;
-      // A place drawn by a story layer (the fortification lines) is marked only while that layer is shown.
-      const shapeLayer = place.shape?.layer;
-      const shapeHidden = shapeLayer !== undefined && (state.layerOpacity[shapeLayer] ?? 0) === 0 && !selected;
-      element.hidden = shapeHidden || !inFrame(frame, at);
+      const marker = state.markers[place.id];
+      element.hidden = !marker?.visible || !inFrame(frame, at);
       element.style.left = `${at[0].toFixed(1)}px`;
       element.style.top = `${at[1].toFixed(1)}px`;
       // The anchors the WebGL map gives its markers: regions centred on the point, the rest starting at it.
       element.style.transform = place.kind === 'region' ? 'translate(-50%, -50%)' : 'translate(0, -50%)';
-      element.classList.toggle('is-emphasised', state.emphasis.includes(place.id));
-      element.classList.toggle('is-selected', selected);
-      element.setAttribute('aria-pressed', selected ? 'true' : 'false');
+      element.classList.toggle('is-emphasised', marker?.emphasised ?? false);
+      element.classList.toggle('is-selected', marker?.selected ?? false);
+      element.setAttribute('aria-pressed', marker?.selected ? 'true' : 'false');
     }
   }
 
   function rest(state: MapState, frame: Frame): void {
-    events.rest(state.stepId, formatCamera(frame.center, frame.zoom));
+    events.rest(state.stepId, { center: frame.center, zoom: frame.zoom });
   }
 
   function applyNow(state: MapState): void {

@@ -1,0 +1,60 @@
+// The one loader of a story's data files in the browser: layer GeoJSON and the timeline's series, each fetched once
+// per page, validated before anyone sees it, and shared by every consumer (the WebGL map, the static maps, the
+// locator, the chart). Components never fetch; they receive what this loads.
+import type { FeatureCollection } from 'geojson';
+import type { StoryProblem } from '../story/errors.ts';
+import { validateGeoJson } from '../story/geojson.ts';
+import { parseSeries, type SeriesRow } from '../story/series.ts';
+import type { Story } from '../story/types.ts';
+import { fetchJsonOnce, fetchTextOnce } from './fetchOnce.ts';
+
+/** A story's data files, by their path in the story folder (e.g. "geo/land.geojson"). */
+export interface StoryData {
+  /** A layer file, validated (provenance on every feature; dates on a dated layer's). Rejects naming the file. */
+  layer(file: string): Promise<FeatureCollection>;
+  /** The timeline's series, parsed. Rejects naming the file. */
+  series(file: string): Promise<SeriesRow[]>;
+}
+
+export interface StoryDataOptions {
+  /** Resolves a story file path to a URL; default: the path itself. */
+  dataUrl?(file: string): string;
+  /** Loads JSON; default: fetch, once per URL. */
+  fetchJson?(url: string): Promise<unknown>;
+  /** Loads text; default: fetch, once per URL. */
+  fetchText?(url: string): Promise<string>;
+}
+
+/** The data loader for one story. Each file is fetched and validated once, however many ask for it. */
+export function createStoryData(story: Story, options: StoryDataOptions = {}): StoryData {
+  const { dataUrl = (file: string) => file, fetchJson = fetchJsonOnce, fetchText = fetchTextOnce } = options;
+  const layers = new Map<string, Promise<FeatureCollection>>();
+  const series = new Map<string, Promise<SeriesRow[]>>();
+  return {
+    layer(file) {
+      let loading = layers.get(file);
+      if (!loading) {
+        loading = fetchJson(dataUrl(file)).then((raw) => {
+          const problems: StoryProblem[] = [];
+          const dated = story.layers.some((layer) => layer.file === file && layer.dated);
+          const collection = validateGeoJson(raw, file, { provenance: true, dated }, problems);
+          if (!collection) throw new Error(`${file}: ${problems.slice(0, 3).map((problem) => `${problem.field} ${problem.message}`).join('; ')}`);
+          return collection;
+        });
+        layers.set(file, loading);
+        // A failure may be tried again (a flaky network).
+        loading.catch(() => layers.delete(file));
+      }
+      return loading;
+    },
+    series(file) {
+      let loading = series.get(file);
+      if (!loading) {
+        loading = fetchText(dataUrl(file)).then((text) => parseSeries(text, file));
+        series.set(file, loading);
+        loading.catch(() => series.delete(file));
+      }
+      return loading;
+    },
+  };
+}
