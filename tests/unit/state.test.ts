@@ -1,9 +1,9 @@
 // Pure map states: what each step and selection asks of the map.
 import { describe, expect, it } from 'vitest';
-import { cameraForPlace, formatCamera, mapStateFor, unionBoxes } from '../../src/lib/map/state.ts';
+import { cameraForPlace, formatCamera, mapStateFor, unionBoxes, zoomBandFor } from '../../src/lib/map/state.ts';
 import { validateStory } from '../../src/lib/story/validate.ts';
 import type { Place, Story } from '../../src/lib/story/types.ts';
-import { createStoryFiles } from './storyFixtures.ts';
+import { createStoryFiles, loadRealStory } from './storyFixtures.ts';
 
 function createStory(): Story {
   return validateStory(createStoryFiles());
@@ -62,5 +62,53 @@ describe('camera helpers', () => {
 
   it('formats data-camera as LNG,LAT,ZOOM', () => {
     expect(formatCamera({ lng: 35.270564, lat: 51.19139 }, 9.2)).toBe('35.2706,51.1914,9.20');
+  });
+});
+
+// The real story, loaded with its snapshots (the build fills them in from the data): seconds on a busy machine.
+describe('mapStateFor, per step of the real story', { timeout: 60_000 }, () => {
+  // What each step shows besides its camera: the snapshot each dated layer draws (its time), the legend, the
+  // timeline (and whether it carries the chart), the locator.
+  const EXPECTED: Record<string, { snapshots: Record<string, string>; legend: string[]; timeline?: { date: string; chart: boolean }; locator: boolean }> = {
+    overview: { snapshots: { 'control-grey': '2025-03-12T12:04Z', 'control-held': '2025-03-12T12:04Z', 'control-stale': '2025-03-12T12:04Z' }, legend: ['control-grey', 'control-held', 'control-stale'], timeline: { date: '2025-03-12', chart: true }, locator: true },
+    sudzha: { snapshots: { 'control-grey': '2025-03-12T12:04Z', 'control-held': '2025-03-12T12:04Z', 'control-stale': '2025-03-12T12:04Z' }, legend: ['control-grey', 'control-held', 'control-stale', 'road', 'crossing'], timeline: { date: '2025-03-12', chart: true }, locator: true },
+    salient: { snapshots: { 'control-grey': '2024-08-28T19:43Z', 'control-held': '2024-08-28T19:43Z', 'control-stale': '2024-08-28T19:43Z' }, legend: ['control-grey', 'control-held', 'control-stale'], timeline: { date: '2024-08-28', chart: true }, locator: true },
+    'supply-road': { snapshots: { 'control-grey': '2025-03-11T12:04Z', 'control-held': '2025-03-11T12:04Z', 'control-stale': '2025-03-11T12:04Z' }, legend: ['control-grey', 'control-held', 'control-stale', 'road', 'crossing'], timeline: { date: '2025-03-11', chart: true }, locator: true },
+    // The occupied area has no snapshot on 12 March: the one before it, 11 March, shows.
+    ceasefire: { snapshots: { occupied: '2025-03-11', 'control-held': '2025-03-12T12:04Z' }, legend: ['occupied', 'control-held'], timeline: { date: '2025-03-12', chart: true }, locator: false },
+    jeddah: { snapshots: {}, legend: [], locator: false },
+    donbas: { snapshots: { occupied: '2025-03-11' }, legend: ['occupied'], timeline: { date: '2025-03-12', chart: false }, locator: true },
+    'sumy-defences': { snapshots: { 'control-held': '2025-03-12T12:04Z' }, legend: ['control-held', 'fortifications'], timeline: { date: '2025-03-12', chart: true }, locator: true },
+    donetsk: { snapshots: { occupied: '2025-03-11', 'control-held': '2025-03-12T12:04Z' }, legend: ['occupied', 'control-held'], timeline: { date: '2025-03-12', chart: true }, locator: true },
+  };
+
+  it.each(Object.keys(EXPECTED))('%s', (stepId) => {
+    const story = loadRealStory().story;
+    const expected = EXPECTED[stepId];
+    const state = mapStateFor(story, stepId);
+    expect(Object.fromEntries(Object.entries(state.snapshots).map(([layerId, snapshot]) => [layerId, snapshot.time]))).toEqual(expected?.snapshots);
+    expect(state.panels.legend.map((entry) => entry.layerId)).toEqual(expected?.legend);
+    expect(state.panels.timeline && { date: state.panels.timeline.shown.date, chart: state.panels.timeline.chart }).toEqual(expected?.timeline);
+    expect(state.panels.locator).toBe(expected?.locator);
+    // The fortification lines' marker shows only while their layer does.
+    expect(state.markers.fortifications?.visible).toBe(stepId === 'sumy-defences');
+    for (const placeId of state.emphasis) expect(state.markers[placeId]?.emphasised, placeId).toBe(true);
+  });
+
+  it('names the snapshot time in the legend of a dated layer, and the as-of date of the others', () => {
+    const state = mapStateFor(loadRealStory().story, 'sudzha');
+    expect(state.panels.legend.find((entry) => entry.layerId === 'control-held')?.asOf).toBe('12 March 2025, 12:04 UTC');
+    expect(state.panels.legend.find((entry) => entry.layerId === 'road')?.asOf).toBe('as of 2025-03-12');
+    expect(state.panels.timeline?.label).toBe('Control area on');
+  });
+
+  it('shows a selected shape place with its layer and marker', () => {
+    const state = mapStateFor(loadRealStory().story, 'jeddah', 'fortifications');
+    expect(state.layerOpacity.fortifications).toBe(1);
+    expect(state.markers.fortifications).toEqual({ visible: true, emphasised: true, selected: true });
+  });
+
+  it('bands zooms for both renderers', () => {
+    expect([zoomBandFor(3), zoomBandFor(4.5), zoomBandFor(6.99), zoomBandFor(7)]).toEqual(['world', 'region', 'region', 'local']);
   });
 });

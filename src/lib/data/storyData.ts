@@ -3,8 +3,7 @@
 // locator, the chart). Components never fetch; they receive what this loads.
 import type { FeatureCollection } from 'geojson';
 import type { StoryProblem } from '../story/errors.ts';
-import { validateGeoJson } from '../story/geojson.ts';
-import { parseSeries, type SeriesRow } from '../story/series.ts';
+import type { SeriesRow } from '../story/series.ts';
 import type { Story } from '../story/types.ts';
 import { fetchJsonOnce, fetchTextOnce } from './fetchOnce.ts';
 
@@ -34,7 +33,8 @@ export function createStoryData(story: Story, options: StoryDataOptions = {}): S
     layer(file) {
       let loading = layers.get(file);
       if (!loading) {
-        loading = fetchJson(dataUrl(file)).then((raw) => {
+        // The validator and the CSV reader load with the first file: they stay off the page's critical path.
+        loading = Promise.all([fetchJson(dataUrl(file)), import('../story/geojson.ts')]).then(([raw, { validateGeoJson }]) => {
           const problems: StoryProblem[] = [];
           const dated = story.layers.some((layer) => layer.file === file && layer.dated);
           const collection = validateGeoJson(raw, file, { provenance: true, dated }, problems);
@@ -50,7 +50,7 @@ export function createStoryData(story: Story, options: StoryDataOptions = {}): S
     series(file) {
       let loading = series.get(file);
       if (!loading) {
-        loading = fetchText(dataUrl(file)).then((text) => parseSeries(text, file));
+        loading = Promise.all([fetchText(dataUrl(file)), import('../story/series.ts')]).then(([text, { parseSeries }]) => parseSeries(text, file));
         series.set(file, loading);
         loading.catch(() => series.delete(file));
       }
