@@ -1,4 +1,4 @@
-// Checks the derived map layers in data/kursk/geo/ (written by scripts/build-geodata.mjs):
+// Checks the derived map layers in data/kursk/geo/ (written by `npm run geodata`):
 // provenance on every feature, valid geometry, and the facts the story relies on (Crimea, Sudzha,
 // held areas per date, the road's border crossing). Compares against the reference CSV (a committed fixture).
 import { describe, it, expect } from 'vitest';
