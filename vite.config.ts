@@ -4,13 +4,21 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { storyPlugin } from './src/build/storyPlugin.ts';
 import { prerenderPlugin } from './src/build/prerender/prerenderPlugin.ts';
+import { classicScript } from './src/build/classicScript.ts';
 
 const storyFolder = process.env.STORY ?? 'data/kursk';
 
 export default defineConfig({
   // Relative asset URLs: the build works from any path prefix.
   base: './',
-  plugins: [svelte({ configFile: false }), storyPlugin(storyFolder), prerenderPlugin(storyFolder), svelteTesting()],
+  plugins: [
+    svelte({ configFile: false }),
+    storyPlugin(storyFolder),
+    prerenderPlugin(storyFolder),
+    // The iframe embed's host loader, from the same message definitions as the app.
+    classicScript('src/embedFrame.ts', 'embed-frame.js'),
+    svelteTesting(),
+  ],
   build: {
     target: 'es2022',
     // Map data must stay fetchable files (a strict CSP may forbid data: URLs), never inlined.

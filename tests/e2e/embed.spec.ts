@@ -95,7 +95,7 @@ function writeHostPages(dir: string, explainer: string, broken: string): void {
       title: 'Host: iframe with the loader',
       css: HOSTILE_CSS,
       // The loader arrives late (after the iframe has loaded and spoken), as an async script may.
-      body: `${HOST_TEXT}<iframe data-kursk-explainer-frame src="${frameSrc}" title="Explainer" scrolling="no"
+      body: `${HOST_TEXT}<iframe data-story-map-frame src="${frameSrc}" title="Explainer" scrolling="no"
         style="display: block; width: 100%; border: 0"
         onload="setTimeout(function () { var s = document.createElement('script'); s.src = '${explainer}embed-frame.js'; document.body.append(s); }, 300)"></iframe>
         ${HOST_TEXT}`,
@@ -114,7 +114,7 @@ function writeHostPages(dir: string, explainer: string, broken: string): void {
     'script-hostile.html': hostPage({
       title: 'Host: two script embeds, hostile CSS',
       css: HOSTILE_CSS,
-      body: `${HOST_TEXT}<div data-kursk-explainer id="first"></div>${HOST_TEXT}<div data-kursk-explainer id="second"></div>
+      body: `${HOST_TEXT}<div data-story-map id="first"></div>${HOST_TEXT}<div data-kursk-explainer id="second"></div>
         ${HOST_TEXT}<script type="module" src="${explainer}embed.js"></script>`,
     }),
     'script-clean.html': hostPage({
@@ -124,7 +124,7 @@ function writeHostPages(dir: string, explainer: string, broken: string): void {
     'script-stacked.html': hostPage({
       title: 'Host: stacked script embed',
       css: HOSTILE_CSS,
-      body: `${HOST_TEXT}<div data-kursk-explainer data-layout="stacked"></div>${HOST_TEXT}
+      body: `${HOST_TEXT}<div data-story-map data-layout="stacked"></div>${HOST_TEXT}
         <script type="module" src="${explainer}embed.js"></script>`,
     }),
     'script-host-map.html': hostPage({
@@ -273,7 +273,7 @@ async function hostErrors(page: Page): Promise<string[]> {
 
 /** A script embed's shadow host by index. */
 function embed(page: Page, index = 0): Locator {
-  return page.locator('[data-kursk-explainer]').nth(index);
+  return page.locator('[data-story-map], [data-kursk-explainer]').nth(index);
 }
 
 /** Scrolls the host so that a step inside a script embed (shadow DOM) is at the viewport's middle, within the embed. */
@@ -361,8 +361,8 @@ test.describe('iframe embed (index.html?embed) on another origin', () => {
       const garbage: unknown[] = [
         null, undefined, 0, NaN, '', 'hello', 'pym', 'pymxPYMx', 'pymxPYMxkx-pymxPYMxwidthxPYMx100',
         'pymxPYMxnullxPYMxviewport-iframe-positionxPYMx1 2 3 4 5 6', 'xPYMx'.repeat(500), 'a'.repeat(200_000),
-        [], [1, 2, 3], {}, { type: 1 }, { type: 'kursk-explainer:viewport' },
-        { type: 'kursk-explainer:viewport', top: 'x', height: 800 }, { type: 'kursk-explainer:viewport', top: NaN, height: 800 },
+        [], [1, 2, 3], {}, { type: 1 }, { type: 'story-map:viewport' }, { type: 'kursk-explainer:viewport' },
+        { type: 'story-map:viewport', top: 'x', height: 800 }, { type: 'kursk-explainer:viewport', top: NaN, height: 800 },
         { type: 'kursk-explainer:viewport', top: 0, height: Infinity }, { type: 'kursk-explainer:viewport', top: 0, height: -5 },
         { type: 'kursk-explainer:viewport', top: 1e300, height: 800 }, { type: 'kursk-explainer:viewport', top: 0, height: 0 },
         { sentinel: 'amp' }, { sentinel: 'amp', type: 'intersection', changes: 'no' }, { sentinel: 'amp', type: 'intersection', changes: [null] },
@@ -408,7 +408,7 @@ test.describe('iframe embed (index.html?embed) on another origin', () => {
       path.join(servers.hostDir, file),
       hostPage({
         title: 'Host: stacked iframe',
-        body: `${HOST_TEXT}<iframe data-kursk-explainer-frame src="${servers.explainer}index.html?embed&layout=stacked" title="Explainer"
+        body: `${HOST_TEXT}<iframe data-story-map-frame src="${servers.explainer}index.html?embed&layout=stacked" title="Explainer"
           scrolling="no" style="display: block; width: 100%; border: 0"></iframe>${HOST_TEXT}<script src="${servers.explainer}embed-frame.js"></script>`,
       }),
     );
@@ -506,7 +506,7 @@ test.describe('script embed (embed.js, shadow DOM) on another origin', () => {
   test('an error inside the explainer stays inside: a notice in the shadow root, nothing on the host', async ({ page, servers }) => {
     const warnings: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'warning' && message.text().includes('[kursk-explainer]')) warnings.push(message.text());
+      if (message.type() === 'warning' && message.text().includes('[story-map]')) warnings.push(message.text());
     });
     await page.goto(`${servers.host}script-broken.html`);
     await expect(embed(page)).toHaveAttribute('data-mounted', 'error', { timeout: 30_000 });

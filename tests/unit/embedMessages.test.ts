@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ampEmbedSize,
+  parseEmbedSize,
+  viewportMessage,
   originAllowed,
   parseAllowedOrigins,
   parseHostMessage,
@@ -53,6 +55,8 @@ describe('pym.js messages', () => {
 
 describe('object messages', () => {
   it("reads our loader's viewport message", () => {
+    expect(parseHostMessage({ type: 'story-map:viewport', top: -120, height: 700 })).toEqual({ kind: 'viewport', top: -120, height: 700 });
+    // The name published before the product's: loaders already on news sites send it.
     expect(parseHostMessage({ type: 'kursk-explainer:viewport', top: -120, height: 700 })).toEqual({ kind: 'viewport', top: -120, height: 700 });
   });
 
@@ -68,7 +72,7 @@ describe('object messages', () => {
 
   it('ignores wrong shapes, types and non-finite numbers', () => {
     const garbage: unknown[] = [
-      null, undefined, 0, true, [], {}, { type: 'kursk-explainer:viewport' },
+      null, undefined, 0, true, [], {}, { type: 'kursk-explainer:viewport' }, { type: 'story-map:viewport', top: 0 },
       { type: 'kursk-explainer:viewport', top: '1', height: 800 },
       { type: 'kursk-explainer:viewport', top: 0, height: 0 },
       { type: 'kursk-explainer:viewport', top: Infinity, height: 800 },
@@ -88,7 +92,7 @@ describe('object messages', () => {
 
   it('never throws and only returns finite numbers, whatever arrives', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.record({ type: fc.constant('kursk-explainer:viewport'), top: fc.anything(), height: fc.anything() }), fc.string().map((text) => `pymxPYMx${ID}xPYMxviewport-iframe-positionxPYMx${text}`)), (data) => {
+      fc.property(fc.oneof(fc.anything(), fc.record({ type: fc.constantFrom('story-map:viewport', 'kursk-explainer:viewport'), top: fc.anything(), height: fc.anything() }), fc.string().map((text) => `pymxPYMx${ID}xPYMxviewport-iframe-positionxPYMx${text}`)), (data) => {
         const message = parseHostMessage(data, ID);
         if (message?.kind === 'viewport') return Number.isFinite(message.top) && Number.isFinite(message.height) && message.height > 0;
         return true;
@@ -114,5 +118,18 @@ describe('origin allow-list', () => {
     const allowed = parseAllowedOrigins('not an origin');
     expect(allowed.length).toBeGreaterThan(0);
     expect(originAllowed('https://a.example', allowed)).toBe(false);
+  });
+});
+
+describe('the host loader\'s side', () => {
+  it('reads a frame\'s height only from a well-formed embed-size message', () => {
+    expect(parseEmbedSize(ampEmbedSize(1234))).toBe(1234);
+    for (const garbage of [null, 'x', {}, { sentinel: 'amp', type: 'embed-size' }, { sentinel: 'amp', type: 'embed-size', height: -1 }, { sentinel: 'amp', type: 'embed-size', height: 2e6 }, { sentinel: 'amp', type: 'embed-size', height: Number.NaN }, { sentinel: 'x', type: 'embed-size', height: 10 }]) {
+      expect(parseEmbedSize(garbage), JSON.stringify(garbage)).toBeUndefined();
+    }
+  });
+
+  it('writes the viewport message the explainer reads', () => {
+    expect(parseHostMessage(viewportMessage(-300, 800))).toEqual({ kind: 'viewport', top: -300, height: 800 });
   });
 });

@@ -2,13 +2,13 @@
 // - Tells the host page its content height (pym.js and AMP / @newswire/frames messages), so the iframe can be exactly
 //   as tall as the story and never scrolls itself.
 // - Follows the host's viewport, so the scrolly story still works although the iframe never scrolls: from host
-//   messages (pym's viewport-iframe-position, our loader's kursk-explainer:viewport, AMP intersections) when a host
+//   messages (pym's viewport-iframe-position, our loader's story-map:viewport, AMP intersections) when a host
 //   sends them, else from an IntersectionObserver against the top-level viewport (intersectionViewport.ts).
 // Every incoming message is checked (source, origin allow-list, shape, finite numbers); garbage is ignored silently.
 import { MutableHostViewport, type HostViewport } from '../scroll/hostViewport.ts';
 import { FRAME_CSS } from './frameCss.ts';
 import { fallbackHeight, watchHostViewport } from './intersectionViewport.ts';
-import { ampEmbedSize, originAllowed, parseAllowedOrigins, parseHostMessage, pymMessage, validChildId } from './messages.ts';
+import { ampEmbedSize, CONSOLE_PREFIX, originAllowed, parseAllowedOrigins, parseHostMessage, pymMessage, validChildId } from './messages.ts';
 
 /** After a host message, intersection estimates are ignored this long (ms): the host's numbers are exact. */
 const HOST_MESSAGE_PRECEDENCE = 1000;
@@ -102,7 +102,7 @@ export function startFrameEmbed({ content, params, layout }: FrameOptions): Fram
         requestAnimationFrame(() => sendHeight(true));
       }
     } catch (error) {
-      console.warn('[kursk-explainer] ignored a host message:', error);
+      console.warn(`${CONSOLE_PREFIX} ignored a host message:`, error);
     }
   };
   window.addEventListener('message', onMessage);
@@ -117,7 +117,7 @@ export function startFrameEmbed({ content, params, layout }: FrameOptions): Fram
         viewport.update(band.top, band.height);
       }, () => hostHeight);
     } catch (error) {
-      console.warn('[kursk-explainer] cannot follow the host page without its help:', error);
+      console.warn(`${CONSOLE_PREFIX} cannot follow the host page without its help:`, error);
     }
   }
 

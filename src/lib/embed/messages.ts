@@ -8,15 +8,24 @@
 // Host → child (where the host's viewport is, so the scrolly story follows the host's scroll):
 //   - pym.js parent:          "pymxPYMx{childId}xPYMxwidthxPYMx{width}" and
 //                             "pymxPYMx{childId}xPYMxviewport-iframe-positionxPYMx{vw} {vh} {top} {left} {bottom} {right}"
-//   - our loader:             { type: 'kursk-explainer:viewport', top, height } (top: the host viewport's top in the
-//                             iframe's CSS px, i.e. minus the iframe's top in the host viewport)
+//   - our loader:             { type: 'story-map:viewport', top, height } (top: the host viewport's top in the
+//                             iframe's CSS px, i.e. minus the iframe's top in the host viewport); the published
+//                             'kursk-explainer:viewport' is still understood
 //   - @newswire/frames:       { sentinel: 'amp', type: 'frames-init' } (asks for the height now)
 //   - AMP amp-iframe:         { sentinel: 'amp', type: 'intersection', changes: [{ rootBounds, boundingClientRect }] }
 
 const PYM = 'xPYMx';
-/** Our own message type prefix. */
-export const MESSAGE_PREFIX = 'kursk-explainer:';
+/** Our own message type prefix: the product's name, the same for every story. */
+export const MESSAGE_PREFIX = 'story-map:';
 export const VIEWPORT_MESSAGE = `${MESSAGE_PREFIX}viewport`;
+/** The viewport message's name before the product took its generic name; loaders already published send it. */
+export const LEGACY_VIEWPORT_MESSAGE = 'kursk-explainer:viewport';
+/** The product's prefix in console messages. */
+export const CONSOLE_PREFIX = '[story-map]';
+/** The iframes the host loader (embed-frame.js) drives: the new attribute and the published one. */
+export const FRAME_SELECTOR = 'iframe[data-story-map-frame], iframe[data-kursk-explainer-frame]';
+/** The most a height message may say, in px. */
+export const MAX_HEIGHT = 1_000_000;
 /** Bounds on numbers from a host: anything outside is garbage. */
 const MAX_COORDINATE = 10_000_000;
 const MAX_ID_LENGTH = 200;
@@ -48,6 +57,21 @@ export function pymMessage(childId: string, type: string, message = ''): string 
 /** The AMP / @newswire/frames height message. */
 export function ampEmbedSize(height: number): { sentinel: 'amp'; type: 'embed-size'; height: number } {
   return { sentinel: 'amp', type: 'embed-size', height };
+}
+
+/** Our loader's viewport message: the host viewport's top in the iframe's CSS px, and its height. */
+export function viewportMessage(top: number, height: number): { type: typeof VIEWPORT_MESSAGE; top: number; height: number } {
+  return { type: VIEWPORT_MESSAGE, top, height };
+}
+
+/** The height in an AMP / @newswire/frames `embed-size` message from a frame, or undefined for anything else. */
+export function parseEmbedSize(data: unknown): number | undefined {
+  try {
+    if (!isRecord(data) || data.sentinel !== 'amp' || data.type !== 'embed-size') return undefined;
+    return finite(data.height, 0, MAX_HEIGHT) ? data.height : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Parses a string as a finite number, or undefined (no partial parses: "12px" is not a number). */
@@ -103,7 +127,7 @@ export function parseHostMessage(data: unknown, childId?: string): HostMessage |
     if (typeof data === 'string') return parsePym(data, childId);
     if (!isRecord(data)) return undefined;
     if (data.sentinel === 'amp') return parseAmp(data);
-    if (data.type === VIEWPORT_MESSAGE) {
+    if (data.type === VIEWPORT_MESSAGE || data.type === LEGACY_VIEWPORT_MESSAGE) {
       const { top, height } = data;
       return finite(top) && finite(height, 1) ? { kind: 'viewport', top, height } : undefined;
     }

@@ -1,4 +1,4 @@
-// The script embed: mounts the explainer into each `<div data-kursk-explainer>` of a host page, inside an open shadow
+// The script embed: mounts the explainer into each `<div data-story-map>` (or published `<div data-kursk-explainer>`) of a host page, inside an open shadow
 // root, so the host's CSS cannot reach it and ours cannot leak out. Loaded by src/embed.ts only when such elements
 // exist. Nothing here throws into the host page: failures become a short notice in the shadow root and a
 // console.warn, and the element is marked `data-mounted="error"`.
@@ -8,9 +8,10 @@ import appCss from '../../styles/explainer.css?inline';
 import type { Story } from '../story/types.ts';
 import EmbedRoot from './EmbedRoot.svelte';
 import { ROOT_CLASS, shadowStylesheet } from './shadowCss.ts';
+import { EMBED_SELECTOR } from './selectors.ts';
+import { CONSOLE_PREFIX } from './messages.ts';
 
-/** The host element's selector. */
-export const EMBED_SELECTOR = '[data-kursk-explainer]';
+export { EMBED_SELECTOR };
 
 let sheet: CSSStyleSheet | undefined;
 let storyPromise: Promise<Story> | undefined;
@@ -54,7 +55,7 @@ function adoptStyles(shadow: ShadowRoot): void {
 /** Marks the element as failed, tells the console (a warning: the host's error tracking is not ours) and shows why. */
 function fail(host: HTMLElement, shadow: ShadowRoot | undefined, error: unknown): void {
   try {
-    console.warn('[kursk-explainer] the explainer could not be shown:', error);
+    console.warn(`${CONSOLE_PREFIX} the explainer could not be shown:`, error);
     host.setAttribute('data-mounted', 'error');
     if (!shadow) return;
     // The boundary's own notice is enough when App failed after mounting.

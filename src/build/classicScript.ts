@@ -1,0 +1,48 @@
+// Vite plugin: builds one TypeScript entry into a classic (non-module) script of a fixed name beside the page, such
+// as the iframe host loader dist/embed-frame.js, which newsrooms include with a plain <script src>. It is built from
+// the same modules as the app, so a protocol is written once. The dev server builds it on request.
+import { resolve } from 'node:path';
+import { build, type Plugin, type Rollup } from 'vite';
+
+async function bundle(root: string, entry: string): Promise<string> {
+  const output = (await build({
+    configFile: false,
+    root,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      target: 'es2019',
+      lib: { entry: resolve(root, entry), formats: ['iife'], name: 'storyMapLoader', fileName: () => 'script.js' },
+    },
+  })) as Rollup.RollupOutput[];
+  const chunk = output[0]?.output.find((item): item is Rollup.OutputChunk => item.type === 'chunk');
+  if (!chunk) throw new Error(`${entry}: the build made no script`);
+  return chunk.code;
+}
+
+/**
+ * @param entry the script's TypeScript entry, relative to the project root (e.g. "src/embedFrame.ts")
+ * @param fileName the script's name in the build output (e.g. "embed-frame.js")
+ */
+export function classicScript(entry: string, fileName: string): Plugin {
+  let root = process.cwd();
+  return {
+    name: `classic-script:${fileName}`,
+    configResolved(config) {
+      root = config.root;
+    },
+    async generateBundle() {
+      this.emitFile({ type: 'asset', fileName, source: await bundle(root, entry) });
+    },
+    configureServer(server) {
+      server.middlewares.use(`/${fileName}`, (_request, response, next) => {
+        bundle(root, entry)
+          .then((code) => {
+            response.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+            response.end(code);
+          })
+          .catch(next);
+      });
+    },
+  };
+}
