@@ -207,10 +207,11 @@ function gzipSize(body) {
  * @returns {number | null}
  */
 function median(values) {
-  const sorted = values.filter((value) => typeof value === 'number' && Number.isFinite(value)).sort((a, b) => a - b);
+  const sorted = values.filter(/** @returns {value is number} */ (value) => typeof value === 'number' && Number.isFinite(value)).sort((a, b) => a - b);
   if (sorted.length === 0) return null;
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  const upper = sorted[middle] ?? 0;
+  return sorted.length % 2 ? upper : ((sorted[middle - 1] ?? upper) + upper) / 2;
 }
 
 /**
@@ -218,6 +219,7 @@ function median(values) {
  * records the benchmark reads from window.__bench. Runs in the browser.
  */
 function pageInstrumentation() {
+  /** @type {{ paint: Record<string, number>, lcp: object[], longtasks: object[], layoutShifts: object[], element: object[], attrs: object[], unsupported: string[] }} */
   const bench = {
     paint: {},
     lcp: [],
@@ -416,9 +418,11 @@ function byteTotals(entries) {
     const body = entry.body ?? Buffer.alloc(0);
     const kind = kindOf(entry.url, entry.contentType, entry.resourceType);
     const size = { raw: body.length, gzip: gzipSize(body) };
-    kinds[kind].raw += size.raw;
-    kinds[kind].gzip += size.gzip;
-    kinds[kind].count += 1;
+    const bucket = kinds[kind] ?? { raw: 0, gzip: 0, count: 0 };
+    kinds[kind] = bucket;
+    bucket.raw += size.raw;
+    bucket.gzip += size.gzip;
+    bucket.count += 1;
     raw += size.raw;
     gzip += size.gzip;
   }
@@ -727,15 +731,16 @@ function printTable(result) {
     ['long tasks scroll-through / flight', tasksText(a.longTasks.scroll), tasksText(b.longTasks.flight), ''],
     ['JS heap after GC (main thread)', kb(a.heap), kb(b.heap), ratioText(ratios.heap)],
   ];
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
-  const line = (/** @type {string[]} */ row) => row.map((cell, column) => String(cell).padEnd(widths[column])).join('  ').trimEnd();
+  const header = rows[0] ?? [];
+  const widths = header.map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
+  const line = (/** @type {string[]} */ row) => row.map((cell, column) => String(cell).padEnd(widths[column] ?? 0)).join('  ').trimEnd();
   console.log('');
   console.log(
     `Bench: ${options.profile.name} ${options.profile.viewport.width}×${options.profile.viewport.height} @${options.profile.deviceScaleFactor}x, ` +
       `CPU throttling ×${options.profile.cpuThrottlingRate}${options.profile.cpuThrottlingRate > 1 ? ' (CDP Emulation.setCPUThrottlingRate)' : ''}, ` +
       `medians of ${options.runs} run(s), cache disabled, ${result.environment.browser}`,
   );
-  console.log(line(rows[0]));
+  console.log(line(header));
   console.log(widths.map((width) => '-'.repeat(width)).join('  '));
   for (const row of rows.slice(1)) console.log(line(row));
   console.log('');
@@ -767,7 +772,7 @@ function printTable(result) {
  */
 async function maybeLighthouse(url, chromiumPath, desktop) {
   const require = createRequire(import.meta.url);
-  let installed = false;
+  let installed;
   try {
     require.resolve('lighthouse/package.json', { paths: [REPO_ROOT] });
     installed = true;
@@ -898,7 +903,7 @@ async function main() {
         units: 'times in ms from navigation start (page clock); bytes are response bodies as received, 1 kB = 1000 bytes in the table; gzip = node:zlib level 9 of each body, summed',
         critical:
           'the document plus every request whose Resource Timing startTime is before domContentLoadedEventStart (the HTML, its CSS, module scripts and their static imports/modulepreloads)',
-        ready: 'every request started before data-map-status became "ready" and the network was then quiet for 500 ms',
+        mapReady: 'every request started before data-map-status became "ready" and the network was then quiet for 500 ms',
         all: 'every request, after the scroll-through (explainer) or the flight (bare page) and a quiet network',
         kinds: 'js (.js/.mjs), css, data (.json/.geojson/.topojson/.csv/.tsv), fonts (.woff/.woff2/.ttf/.otf), html, other',
         fcp: "PerformanceObserver 'paint' first-contentful-paint",

@@ -4,7 +4,7 @@ import { accessSync, constants } from 'node:fs';
 
 /** Looked at in order: $CHROMIUM_PATH, then Debian's paths. */
 export const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-  (candidate) => typeof candidate === 'string' && candidate !== '',
+  /** @returns {candidate is string} */ (candidate) => typeof candidate === 'string' && candidate !== '',
 );
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -27,12 +27,18 @@ export const CHROMIUM_ARGS = [
  * @returns {string | undefined}
  */
 export function findChromium() {
-  return CHROMIUM_CANDIDATES.find((file) => {
-    try {
-      accessSync(file, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  return CHROMIUM_CANDIDATES.find(isExecutable);
+}
+
+/**
+ * True when `file` exists and may be executed.
+ * @param {string} file
+ */
+export function isExecutable(file) {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }

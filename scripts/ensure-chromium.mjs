@@ -4,7 +4,7 @@
 // Usage: node scripts/ensure-chromium.mjs   (exit 0 = found or installed, 1 = missing)
 
 import { spawnSync } from 'node:child_process';
-import { CHROMIUM_CANDIDATES as CANDIDATES, findChromium } from './chromium.mjs';
+import { CHROMIUM_CANDIDATES as CANDIDATES, findChromium, isExecutable } from './chromium.mjs';
 
 /** @param {string} command */
 function commandExists(command) {

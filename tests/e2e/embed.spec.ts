@@ -151,6 +151,7 @@ function writeHostPages(dir: string, explainer: string, broken: string): void {
 
 const test = guarded.extend<object, { servers: Servers }>({
   servers: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern.
     async ({}, use) => {
       const temp = mkdtempSync(path.join(os.tmpdir(), 'kx-embed-'));
       const hostDir = path.join(temp, 'host');

@@ -1,6 +1,7 @@
 // Without WebGL (Chromium started with WebGL disabled) the story runs on the static SVG map: every step applied,
 // places answer clicks, the article untouched. One screenshot per step is saved for review.
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import config from '../../playwright.config.ts';
 import { expect, readStory, SCREENSHOT_DIR, test, waitForMapReady } from './fixtures.ts';
 
@@ -51,7 +52,7 @@ test('after a window resize the place buttons sit on their points, as on a page 
 });
 
 /** Each visible place button's anchor point (left middle, or centre for a region) in the map box's pixels. */
-async function placeButtonPoints(page: import('@playwright/test').Page): Promise<Record<string, [number, number]>> {
+async function placeButtonPoints(page: Page): Promise<Record<string, [number, number]>> {
   return page.locator('[data-map]').evaluate((map) => {
     const box = map.querySelector('.static-map')?.getBoundingClientRect();
     const points: Record<string, [number, number]> = {};

@@ -32,7 +32,7 @@ export async function buildAndServe(storyFolder: string, name: string, port: num
     });
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    throw new Error(`building ${storyFolder} failed:\n${stdout}\n${stderr}`);
+    throw new Error(`building ${storyFolder} failed:\n${stdout}\n${stderr}`, { cause: error });
   }
   const server = await startServer({ dir: outDir, prefix: `/${name}/`, port });
   return { url: server.url, outDir, close: server.close };

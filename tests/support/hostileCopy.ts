@@ -13,6 +13,7 @@ export const HOSTILE_PIECES = [
  */
 export const copyArbitrary: fc.Arbitrary<string> = fc
   .array(fc.oneof(fc.constantFrom(...HOSTILE_PIECES), fc.string({ unit: 'binary', maxLength: 12 })), { minLength: 1, maxLength: 8 })
+  // eslint-disable-next-line no-control-regex -- NUL is what validation refuses.
   .map((parts) => parts.join('').replace(/\u0000/g, '').replace(/\p{Cs}/gu, ''))
   .filter((text) => text.trim() !== '');
 

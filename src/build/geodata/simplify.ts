@@ -47,7 +47,10 @@ function sqSegmentDistance(p: Position, a: Position, b: Position): number {
   if (dx !== 0 || dy !== 0) {
     const t = ((px - x) * dx + (py - y) * dy) / (dx * dx + dy * dy);
     if (t > 1) [x = 0, y = 0] = b;
-    else if (t > 0) (x += dx * t), (y += dy * t);
+    else if (t > 0) {
+      x += dx * t;
+      y += dy * t;
+    }
   }
   dx = px - x;
   dy = py - y;
@@ -112,7 +115,10 @@ export function simplifyPolygonal(geom: Polygon | MultiPolygon, tolerance: numbe
           const [a, b] = [coords[s], coords[s + 1]];
           if (!a || !b || sqSegmentDistance(k, a, b) > 1e-14) continue;
           for (let v = (index[s] ?? 0) + 1; v < (index[s + 1] ?? 0); v++) {
-            if (!keep[v]) (keep[v] = 1), added++;
+            if (!keep[v]) {
+              keep[v] = 1;
+              added++;
+            }
           }
         }
       });

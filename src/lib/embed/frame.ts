@@ -30,10 +30,11 @@ export interface FrameOptions {
 export function startFrameEmbed({ content, params, layout }: FrameOptions): FrameEmbed {
   const root = document.documentElement;
   root.classList.add('kx-frame');
-  let framed = false;
+  let framed: boolean;
   try {
     framed = window.parent !== window;
   } catch {
+    // A parent we may not even look at is a parent.
     framed = true;
   }
   if (!framed) return { viewport: undefined };

@@ -42,6 +42,8 @@ export class ReaderState {
     this.#onaddress = options.onaddress;
     this.mentions = passagesByPlace(story.passages, story.places);
     this.mapState = $derived(mapStateFor(story, this.activeStepId, this.#selectedPlaceId, this.#pickedDate));
+    // A fresh set each time the selection changes, never mutated: nothing to make reactive inside it.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     this.highlighted = $derived(new Set(this.#selectedPlaceId ? (this.mentions.get(this.#selectedPlaceId) ?? []) : []));
   }
 

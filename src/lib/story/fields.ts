@@ -148,6 +148,7 @@ export function isCalendarDate(text: string): boolean {
  * Characters an HTML page drops or replaces: NUL (the parser discards it) and a lone UTF-16 surrogate (no UTF-8
  * encoding exists for it). Every other character, `$` patterns and markup included, reaches the page as written.
  */
+// eslint-disable-next-line no-control-regex -- NUL is what this refuses.
 const UNSHOWABLE = /\u0000|\p{Cs}/u;
 
 function unshowableName(character: string): string {
