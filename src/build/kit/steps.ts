@@ -61,7 +61,8 @@ export function draftSteps(passages: readonly Passage[], places: readonly Place[
     }
     const names = named.map(nameOf);
     steps.push({
-      id: uniqueId(named[0] ?? 'step'),
+      // Named after the first town it shows (what the paragraph is about), else its first place.
+      id: uniqueId(named.find((id) => places.find((place) => place.id === id)?.kind !== 'region') ?? named[0] ?? 'step'),
       passages: [passage.id],
       camera: cameraFor(named, places, 60),
       layers: [],
