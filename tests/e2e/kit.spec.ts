@@ -70,15 +70,22 @@ for (const article of ARTICLES) {
 
       await page.evaluate(() => window.scrollTo(0, 0));
       mkdirSync(SHOTS, { recursive: true });
+      // Only for the picture: the base layers arrive after the map reports ready.
+      await page.waitForTimeout(4000);
       await page.screenshot({ path: path.join(SHOTS, `${article.slug}-overview.png`) });
 
       const map = page.locator('[data-map]');
-      for (const step of story.steps) {
+      for (const [index, step] of story.steps.entries()) {
         const element = page.locator(`[data-step="${step.id}"]`);
         await expect(element, `one [data-step="${step.id}"]`).toHaveCount(1);
         await element.evaluate((node) => node.scrollIntoView({ block: 'center', behavior: 'instant' }));
         await expect(map, `step ${step.id} drawn`).toHaveAttribute('data-active-step', step.id, { timeout: STEP_TIMEOUT });
+        if (index === 1) {
+          await page.waitForTimeout(2000);
+          await page.screenshot({ path: path.join(SHOTS, `${article.slug}-step-${step.id}.png`) });
+        }
       }
+      await page.waitForTimeout(2000);
       await page.screenshot({ path: path.join(SHOTS, `${article.slug}-last-step.png`) });
 
       for (const place of story.places) {

@@ -30,9 +30,13 @@ export function storyPlace(found: FoundPlace, gazetteer: Gazetteer, base: BaseLa
   }
   const { country } = candidate;
   const [west, south, east, north] = country.mainland.map((value) => round(value, 2)) as [number, number, number, number];
-  // Link the country's outline where the map has it: the detailed cut when the country reaches into the story's area.
-  const layer = ['land-detail', 'land'].find((id) => {
-    const file = base.layers.find((entry) => entry.id === id)?.file;
+  // Link the country's outline only where one layer holds all of it: a country the area's edge cuts in two would be
+  // outlined along that edge, a box that is not a border.
+  const [areaWest, areaSouth, areaEast, areaNorth] = base.area;
+  const inside = west >= areaWest && east <= areaEast && south >= areaSouth && north <= areaNorth;
+  const outside = east < areaWest || west > areaEast || north < areaSouth || south > areaNorth;
+  const layer = [inside ? 'land-detail' : undefined, outside ? 'land' : undefined].find((id) => {
+    const file = id && base.layers.find((entry) => entry.id === id)?.file;
     return file !== undefined && base.files.get(file)?.features.some((feature) => feature.properties?.id === country.id);
   });
   return {
