@@ -7,6 +7,7 @@
 //   The page reads the story from JSON inlined into the HTML (or fetches it), so the entry chunk stays small and
 //   the same bundle can be embedded elsewhere. Every URL resolves against the chunk's own URL: the build works from
 //   any path prefix and from a script embed on another origin.
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { loadStoryFolder, type LoadedStory } from './loadFolder.ts';
@@ -59,7 +60,10 @@ export function storyPlugin(folder: string): Plugin {
       if (id !== `\0${STORY_ID}` && id !== `\0${ASSETS_ID}`) return undefined;
       const directory = resolve(root, folder);
       const { story, geo } = load();
-      for (const name of [...STORY_FILE_NAMES, ...OPTIONAL_FILES]) this.addWatchFile(join(directory, name));
+      // Watch an optional file only when the story has it: in dev, Vite resolves a watched file like an import, and
+      // a missing one stops the page (a story drafted by the kit has no timeline.json or figures.json).
+      const optional = OPTIONAL_FILES.filter((name) => existsSync(join(directory, name)));
+      for (const name of [...STORY_FILE_NAMES, ...optional]) this.addWatchFile(join(directory, name));
       if (id === `\0${STORY_ID}`) return `export const story = ${JSON.stringify(storyForPage(story))};`;
 
       const files = [...geo.keys(), ...(story.timeline ? [story.timeline.file] : [])];
