@@ -32,7 +32,12 @@ export default defineConfig({
         entryFileNames: (chunk) => (chunk.name === 'embed' ? 'embed.js' : 'assets/[name]-[hash].js'),
         // The small modules every page needs at once share one chunk: fewer requests, and gzip works across them.
         codeSplitting: {
-          groups: [{ name: 'explainer-core', test: /\/src\/lib\/(format|map\/state|cartography\/styles|scroll\/hostViewport|story\/snapshots)\.ts$/ }],
+          groups: [
+            {
+              name: 'explainer-core',
+              test: /\/src\/lib\/(format|map\/state|cartography\/styles|scroll\/hostViewport|story\/snapshots)\.ts$/,
+            },
+          ],
         },
       },
     },
@@ -43,7 +48,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: ['tests/unit/**/*.ssr.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          exclude: ['tests/unit/**/*.ssr.test.ts'],
+          environment: 'node',
+        },
       },
       // Components rendered as the build's prerender renders them: Svelte's server build, without the browser condition.
       {

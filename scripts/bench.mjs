@@ -103,12 +103,15 @@ function parseArgs(argv) {
   const options = { runs: 5, build: true, desktop: false, lighthouse: false };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index] ?? '';
-    const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     switch (name) {
       case '--runs': {
         const value = inline ?? argv[++index];
         const runs = Number(value);
-        if (!Number.isInteger(runs) || runs < 1) throw new BenchError(`bench: --runs needs a whole number ≥ 1, got ${JSON.stringify(value)}`);
+        if (!Number.isInteger(runs) || runs < 1)
+          throw new BenchError(`bench: --runs needs a whole number ≥ 1, got ${JSON.stringify(value)}`);
         options.runs = runs;
         break;
       }
@@ -186,7 +189,8 @@ function kindOf(url, contentType, resourceType) {
   const ext = path.extname(new URL(url).pathname).toLowerCase();
   if (['.js', '.mjs', '.cjs'].includes(ext) || /javascript/.test(contentType)) return 'js';
   if (ext === '.css' || /text\/css/.test(contentType)) return 'css';
-  if (['.json', '.geojson', '.topojson', '.pbf', '.csv', '.tsv'].includes(ext) || /json|text\/csv/.test(contentType)) return 'data';
+  if (['.json', '.geojson', '.topojson', '.pbf', '.csv', '.tsv'].includes(ext) || /json|text\/csv/.test(contentType))
+    return 'data';
   if (['.woff', '.woff2', '.ttf', '.otf'].includes(ext) || /^font\//.test(contentType)) return 'fonts';
   if (['.html', '.htm'].includes(ext) || /text\/html/.test(contentType) || resourceType === 'document') return 'html';
   return 'other';
@@ -207,7 +211,9 @@ function gzipSize(body) {
  * @returns {number | null}
  */
 function median(values) {
-  const sorted = values.filter(/** @returns {value is number} */ (value) => typeof value === 'number' && Number.isFinite(value)).sort((a, b) => a - b);
+  const sorted = values
+    .filter(/** @returns {value is number} */ (value) => typeof value === 'number' && Number.isFinite(value))
+    .sort((a, b) => a - b);
   if (sorted.length === 0) return null;
   const middle = Math.floor(sorted.length / 2);
   const upper = sorted[middle] ?? 0;
@@ -236,7 +242,8 @@ function pageInstrumentation() {
     let text = element.tagName.toLowerCase();
     if (element.id) text += `#${element.id}`;
     for (const name of ['data-passage', 'data-step', 'data-map']) {
-      if (element.hasAttribute(name)) text += `[${name}${element.getAttribute(name) ? `="${element.getAttribute(name)}"` : ''}]`;
+      if (element.hasAttribute(name))
+        text += `[${name}${element.getAttribute(name) ? `="${element.getAttribute(name)}"` : ''}]`;
     }
     if (element.classList.length > 0) text += '.' + [...element.classList].join('.');
     return text;
@@ -256,7 +263,12 @@ function pageInstrumentation() {
     bench.paint[entry.name] = entry.startTime;
   });
   observe('largest-contentful-paint', (entry) => {
-    bench.lcp.push({ time: entry.startTime, size: entry.size, element: describe(entry.element), url: entry.url || null });
+    bench.lcp.push({
+      time: entry.startTime,
+      size: entry.size,
+      element: describe(entry.element),
+      url: entry.url || null,
+    });
   });
   observe('longtask', (entry) => {
     bench.longtasks.push({ start: entry.startTime, duration: entry.duration });
@@ -266,7 +278,11 @@ function pageInstrumentation() {
     if (!entry.hadRecentInput) bench.layoutShifts.push({ start: entry.startTime, value: entry.value });
   });
   observe('element', (entry) => {
-    bench.element.push({ identifier: entry.identifier, time: entry.renderTime || entry.loadTime, element: describe(entry.element) });
+    bench.element.push({
+      identifier: entry.identifier,
+      time: entry.renderTime || entry.loadTime,
+      element: describe(entry.element),
+    });
   });
   // Element Timing for the headline: tag it as the parser inserts it, before its first paint.
   const tagHeadline = () => {
@@ -463,7 +479,8 @@ async function openPage(browser, profile) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  if (profile.cpuThrottlingRate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuThrottlingRate });
+  if (profile.cpuThrottlingRate > 1)
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuThrottlingRate });
   await cdp.send('Performance.enable');
   return { context, page, cdp, network, errors };
 }
@@ -486,8 +503,12 @@ async function heapAfterGc(cdp) {
  */
 async function readPageRecords(page) {
   return page.evaluate(() => {
-    const navigation = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0]);
-    const resources = performance.getEntriesByType('resource').map((entry) => ({ url: entry.name, start: entry.startTime }));
+    const navigation = /** @type {PerformanceNavigationTiming | undefined} */ (
+      performance.getEntriesByType('navigation')[0]
+    );
+    const resources = performance
+      .getEntriesByType('resource')
+      .map((entry) => ({ url: entry.name, start: entry.startTime }));
     return {
       bench: /** @type {any} */ (window).__bench,
       dcl: navigation ? navigation.domContentLoadedEventStart : null,
@@ -520,7 +541,8 @@ function paintFigures(bench) {
  */
 function byteFigures(entries, readyCount, records) {
   const startByUrl = new Map();
-  for (const resource of records.resources) if (!startByUrl.has(resource.url)) startByUrl.set(resource.url, resource.start);
+  for (const resource of records.resources)
+    if (!startByUrl.has(resource.url)) startByUrl.set(resource.url, resource.start);
   const critical = entries.filter((entry, index) => {
     if (index === 0 && entry.resourceType === 'document') return true;
     const start = startByUrl.get(entry.url);
@@ -576,11 +598,16 @@ async function runApp(browser, profile, url, stepIds) {
   try {
     await page.goto(url, { waitUntil: 'load', timeout: TIMEOUT_READY_MS });
     const status = await waitForMapStatus(page);
-    if (status !== 'ready') throw new BenchError(`bench: the explainer's map reported "${status}" instead of "ready"${errors.length ? `\n  ${errors.join('\n  ')}` : ''}`);
+    if (status !== 'ready')
+      throw new BenchError(
+        `bench: the explainer's map reported "${status}" instead of "ready"${errors.length ? `\n  ${errors.join('\n  ')}` : ''}`,
+      );
     await network.quiet();
     const readyCount = network.entries.length;
     const atReady = await readPageRecords(page);
-    const readyAt = atReady.bench.attrs.find((/** @type {any} */ a) => a.name === 'data-map-status' && a.value === 'ready')?.time ?? null;
+    const readyAt =
+      atReady.bench.attrs.find((/** @type {any} */ a) => a.name === 'data-map-status' && a.value === 'ready')?.time ??
+      null;
 
     /** @type {Record<string, any>} */
     const steps = {};
@@ -599,9 +626,18 @@ async function runApp(browser, profile, url, stepIds) {
       dcl: records.dcl,
       ready: readyAt,
       bytes: byteFigures(network.entries, readyCount, records),
-      steps: Object.fromEntries(Object.entries(steps).map(([id, result]) => [id, { ms: result.ms, timedOut: result.timedOut, camera: result.camera }])),
+      steps: Object.fromEntries(
+        Object.entries(steps).map(([id, result]) => [
+          id,
+          { ms: result.ms, timedOut: result.timedOut, camera: result.camera },
+        ]),
+      ),
       longTasks: {
-        beforeFcp: longTaskSummary(records.bench.longtasks, 0, records.bench.paint['first-contentful-paint'] ?? Infinity),
+        beforeFcp: longTaskSummary(
+          records.bench.longtasks,
+          0,
+          records.bench.paint['first-contentful-paint'] ?? Infinity,
+        ),
         load: longTaskSummary(records.bench.longtasks, 0, readyAt ?? Infinity),
         scroll: longTaskSummary(records.bench.longtasks, scrollStart, scrollEnd),
       },
@@ -621,7 +657,12 @@ async function runApp(browser, profile, url, stepIds) {
  * @param {number} to
  */
 function layoutShiftSum(shifts, from, to) {
-  return Number(shifts.filter((shift) => shift.start >= from && shift.start <= to).reduce((sum, shift) => sum + shift.value, 0).toFixed(4));
+  return Number(
+    shifts
+      .filter((shift) => shift.start >= from && shift.start <= to)
+      .reduce((sum, shift) => sum + shift.value, 0)
+      .toFixed(4),
+  );
 }
 
 /**
@@ -635,7 +676,10 @@ async function runBare(browser, profile, url) {
   try {
     await page.goto(url, { waitUntil: 'load', timeout: TIMEOUT_READY_MS });
     const status = await waitForMapStatus(page);
-    if (status !== 'ready') throw new BenchError(`bench: the bare page's map reported "${status}"${errors.length ? `\n  ${errors.join('\n  ')}` : ''}`);
+    if (status !== 'ready')
+      throw new BenchError(
+        `bench: the bare page's map reported "${status}"${errors.length ? `\n  ${errors.join('\n  ')}` : ''}`,
+      );
     await network.quiet();
     const readyCount = network.entries.length;
     const atReady = await readPageRecords(page);
@@ -653,7 +697,11 @@ async function runBare(browser, profile, url) {
       flight: times.flyEnd !== undefined && times.flyStart !== undefined ? times.flyEnd - times.flyStart : null,
       bytes: byteFigures(network.entries, readyCount, records),
       longTasks: {
-        beforeFcp: longTaskSummary(records.bench.longtasks, 0, records.bench.paint['first-contentful-paint'] ?? Infinity),
+        beforeFcp: longTaskSummary(
+          records.bench.longtasks,
+          0,
+          records.bench.paint['first-contentful-paint'] ?? Infinity,
+        ),
         load: longTaskSummary(records.bench.longtasks, 0, times.readyAt ?? Infinity),
         flight: longTaskSummary(records.bench.longtasks, times.flyStart ?? 0, times.flyEnd ?? Infinity),
       },
@@ -716,24 +764,53 @@ function printTable(result) {
   const b = bare.median;
   const rows = [
     ['', 'explainer', 'bare MapLibre', 'ratio'],
-    ['critical path (started before DCL), gzip (raw)', `${kb(a.bytes.critical.gzip)} (${kb(a.bytes.critical.raw)})`, `${kb(b.bytes.critical.gzip)} (${kb(b.bytes.critical.raw)})`, ''],
-    ['at map ready, gzip (raw)', `${kb(a.bytes.ready.gzip)} (${kb(a.bytes.ready.raw)})`, `${kb(b.bytes.ready.gzip)} (${kb(b.bytes.ready.raw)})`, ratioText(ratios.bytesReadyGzip)],
-    ['after scroll/flight, gzip (raw)', `${kb(a.bytes.all.gzip)} (${kb(a.bytes.all.raw)})`, `${kb(b.bytes.all.gzip)} (${kb(b.bytes.all.raw)})`, ratioText(ratios.bytesAllGzip)],
+    [
+      'critical path (started before DCL), gzip (raw)',
+      `${kb(a.bytes.critical.gzip)} (${kb(a.bytes.critical.raw)})`,
+      `${kb(b.bytes.critical.gzip)} (${kb(b.bytes.critical.raw)})`,
+      '',
+    ],
+    [
+      'at map ready, gzip (raw)',
+      `${kb(a.bytes.ready.gzip)} (${kb(a.bytes.ready.raw)})`,
+      `${kb(b.bytes.ready.gzip)} (${kb(b.bytes.ready.raw)})`,
+      ratioText(ratios.bytesReadyGzip),
+    ],
+    [
+      'after scroll/flight, gzip (raw)',
+      `${kb(a.bytes.all.gzip)} (${kb(a.bytes.all.raw)})`,
+      `${kb(b.bytes.all.gzip)} (${kb(b.bytes.all.raw)})`,
+      ratioText(ratios.bytesAllGzip),
+    ],
     ['DOMContentLoaded', msText(a.dcl), msText(b.dcl), ''],
     ['FCP', msText(a.fcp), msText(b.fcp), ratioText(ratios.fcp)],
     ['LCP', msText(a.lcp), msText(b.lcp), ratioText(ratios.lcp)],
     ['headline element timing', msText(a.headlineElementTiming), msText(b.headlineElementTiming), ''],
     ['map ready', msText(a.ready), msText(b.ready), ratioText(ratios.ready)],
     ['layout shift to ready (CLS)', String(a.cls), String(b.cls), ''],
-    ['step transition (median of steps) / flyTo', msText(a.stepMedian), msText(b.flight), ratioText(ratios.transitionVsFlight)],
+    [
+      'step transition (median of steps) / flyTo',
+      msText(a.stepMedian),
+      msText(b.flight),
+      ratioText(ratios.transitionVsFlight),
+    ],
     ['long tasks before FCP (n / total / max)', tasksText(a.longTasks.beforeFcp), tasksText(b.longTasks.beforeFcp), ''],
-    ['long tasks to ready (n / total / max)', tasksText(a.longTasks.load), tasksText(b.longTasks.load), ratioText(ratios.longTasksLoadTotal)],
+    [
+      'long tasks to ready (n / total / max)',
+      tasksText(a.longTasks.load),
+      tasksText(b.longTasks.load),
+      ratioText(ratios.longTasksLoadTotal),
+    ],
     ['long tasks scroll-through / flight', tasksText(a.longTasks.scroll), tasksText(b.longTasks.flight), ''],
     ['JS heap after GC (main thread)', kb(a.heap), kb(b.heap), ratioText(ratios.heap)],
   ];
   const header = rows[0] ?? [];
   const widths = header.map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
-  const line = (/** @type {string[]} */ row) => row.map((cell, column) => String(cell).padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+  const line = (/** @type {string[]} */ row) =>
+    row
+      .map((cell, column) => String(cell).padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
   console.log('');
   console.log(
     `Bench: ${options.profile.name} ${options.profile.viewport.width}×${options.profile.viewport.height} @${options.profile.deviceScaleFactor}x, ` +
@@ -747,7 +824,9 @@ function printTable(result) {
   const criticalList = app.runs[0].bytes.requests
     .filter((/** @type {any} */ request) => request.critical)
     .map((/** @type {any} */ request) => `${request.file} ${kb(request.gzip)} @${msText(request.start)}`);
-  console.log(`critical path (explainer, run 1): ${criticalList.length} requests started before DOMContentLoaded: ${criticalList.join(', ')}`);
+  console.log(
+    `critical path (explainer, run 1): ${criticalList.length} requests started before DOMContentLoaded: ${criticalList.join(', ')}`,
+  );
   console.log(`  by kind, gzip: ${kindsText(a.bytes.critical)}`);
   console.log(`at map ready by kind, gzip: explainer ${kindsText(a.bytes.ready)}; bare ${kindsText(b.bytes.ready)}`);
   console.log(`LCP element: explainer ${app.runs[0].lcpElement ?? '–'}; bare ${bare.runs[0].lcpElement ?? '–'}`);
@@ -780,7 +859,9 @@ async function maybeLighthouse(url, chromiumPath, desktop) {
     installed = existsSync(path.join(REPO_ROOT, 'node_modules/lighthouse/package.json'));
   }
   if (!installed) {
-    console.log('bench: --lighthouse skipped: the lighthouse package is not installed (add it with `npm i -D -E lighthouse@12.2.3`).');
+    console.log(
+      'bench: --lighthouse skipped: the lighthouse package is not installed (add it with `npm i -D -E lighthouse@12.2.3`).',
+    );
     return { skipped: 'lighthouse is not installed' };
   }
   const output = path.join(RESULTS_DIR, 'lighthouse.json');
@@ -795,7 +876,11 @@ async function maybeLighthouse(url, chromiumPath, desktop) {
     ...(desktop ? ['--preset=desktop'] : []),
   ];
   console.log('bench: running Lighthouse (performance only)');
-  const run = spawnSync(bin, args, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, CHROME_PATH: chromiumPath } });
+  const run = spawnSync(bin, args, {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, CHROME_PATH: chromiumPath },
+  });
   if (run.status !== 0) {
     console.log(`bench: Lighthouse failed (exit ${run.status ?? run.signal}); the rest of the bench stands.`);
     return { failed: `exit ${run.status ?? run.signal}` };
@@ -810,7 +895,9 @@ async function maybeLighthouse(url, chromiumPath, desktop) {
     tbt: audit('total-blocking-time'),
     cls: audit('cumulative-layout-shift'),
   };
-  console.log(`Lighthouse: score ${summary.performanceScore}, FCP ${msText(summary.fcp)}, LCP ${msText(summary.lcp)}, TBT ${msText(summary.tbt)}, CLS ${summary.cls}`);
+  console.log(
+    `Lighthouse: score ${summary.performanceScore}, FCP ${msText(summary.fcp)}, LCP ${msText(summary.lcp)}, TBT ${msText(summary.tbt)}, CLS ${summary.cls}`,
+  );
   return summary;
 }
 
@@ -825,12 +912,18 @@ async function main() {
     throw new BenchError('bench: @playwright/test is not installed; run `npm ci` first.');
   }
   const profile = options.desktop ? PROFILES.desktop : PROFILES.mobile;
-  if (options.runs < 5) console.log(`bench: ${options.runs} run(s) per page: a smoke test; use --runs 5 or more for figures to compare.`);
+  if (options.runs < 5)
+    console.log(`bench: ${options.runs} run(s) per page: a smoke test; use --runs 5 or more for figures to compare.`);
 
   if (options.build) buildApp();
-  if (!existsSync(path.join(DIST, 'index.html'))) throw new BenchError('bench: dist/index.html is missing; run `npm run build` (or drop --no-build).');
+  if (!existsSync(path.join(DIST, 'index.html')))
+    throw new BenchError('bench: dist/index.html is missing; run `npm run build` (or drop --no-build).');
   await mkdir(RESULTS_DIR, { recursive: true });
-  if (options.build || !BARE_DATA.every((file) => existsSync(path.join(BARE_DIST, 'data', file))) || !existsSync(path.join(BARE_DIST, 'index.html'))) {
+  if (
+    options.build ||
+    !BARE_DATA.every((file) => existsSync(path.join(BARE_DIST, 'data', file))) ||
+    !existsSync(path.join(BARE_DIST, 'index.html'))
+  ) {
     await buildBare();
   } else {
     console.log('bench: --no-build: reusing bench-results/bare-dist/');
@@ -849,7 +942,9 @@ async function main() {
     try {
       browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
     } catch (error) {
-      throw new BenchError(`bench: Chromium at ${chromiumPath} did not start: ${/** @type {Error} */ (error).message.split('\n')[0]}\nRun \`node scripts/ensure-chromium.mjs\`.`);
+      throw new BenchError(
+        `bench: Chromium at ${chromiumPath} did not start: ${/** @type {Error} */ (error).message.split('\n')[0]}\nRun \`node scripts/ensure-chromium.mjs\`.`,
+      );
     }
     const browserVersion = `Chromium ${browser.version()}`;
     /** @type {any[]} */
@@ -870,7 +965,11 @@ async function main() {
     const appMedian = medianOf(appRuns.map(({ steps: _steps, errors: _errors, ...rest }) => rest));
     appMedian.steps = Object.fromEntries(Object.entries(stepTimes).map(([id, values]) => [id, median(values)]));
     appMedian.stepMedian = median(Object.values(appMedian.steps));
-    appMedian.stepMax = Math.max(...Object.values(stepTimes).flat().filter((value) => typeof value === 'number'));
+    appMedian.stepMax = Math.max(
+      ...Object.values(stepTimes)
+        .flat()
+        .filter((value) => typeof value === 'number'),
+    );
     const bareMedian = medianOf(bareRuns.map(({ errors: _errors, ...rest }) => rest));
 
     const ratios = {
@@ -894,25 +993,43 @@ async function main() {
       options: {
         runs: options.runs,
         built: options.build,
-        profile: { name: profile.name, viewport: profile.context.viewport, deviceScaleFactor: profile.context.deviceScaleFactor, cpuThrottlingRate: profile.cpuThrottlingRate },
+        profile: {
+          name: profile.name,
+          viewport: profile.context.viewport,
+          deviceScaleFactor: profile.context.deviceScaleFactor,
+          cpuThrottlingRate: profile.cpuThrottlingRate,
+        },
         cacheDisabled: true,
         freshContextPerRun: true,
       },
-      environment: { node: process.version, browser: browserVersion, chromium: chromiumPath, args: CHROMIUM_ARGS, platform: `${process.platform} ${process.arch}` },
+      environment: {
+        node: process.version,
+        browser: browserVersion,
+        chromium: chromiumPath,
+        args: CHROMIUM_ARGS,
+        platform: `${process.platform} ${process.arch}`,
+      },
       definitions: {
-        units: 'times in ms from navigation start (page clock); bytes are response bodies as received, 1 kB = 1000 bytes in the table; gzip = node:zlib level 9 of each body, summed',
+        units:
+          'times in ms from navigation start (page clock); bytes are response bodies as received, 1 kB = 1000 bytes in the table; gzip = node:zlib level 9 of each body, summed',
         critical:
           'the document plus every request whose Resource Timing startTime is before domContentLoadedEventStart (the HTML, its CSS, module scripts and their static imports/modulepreloads)',
-        mapReady: 'every request started before data-map-status became "ready" and the network was then quiet for 500 ms',
+        mapReady:
+          'every request started before data-map-status became "ready" and the network was then quiet for 500 ms',
         all: 'every request, after the scroll-through (explainer) or the flight (bare page) and a quiet network',
-        kinds: 'js (.js/.mjs), css, data (.json/.geojson/.topojson/.csv/.tsv), fonts (.woff/.woff2/.ttf/.otf), html, other',
+        kinds:
+          'js (.js/.mjs), css, data (.json/.geojson/.topojson/.csv/.tsv), fonts (.woff/.woff2/.ttf/.otf), html, other',
         fcp: "PerformanceObserver 'paint' first-contentful-paint",
         lcp: "the last PerformanceObserver 'largest-contentful-paint' entry when the map was ready (before any scrolling); lcpElement names it",
-        headlineElementTiming: 'Element Timing renderTime of [data-passage="headline"] (tagged with elementtiming by the init script)',
-        ready: 'first MutationObserver record of data-map-status="ready" on [data-map] (bare page: sources added after `load`)',
-        steps: 'scrollIntoView({block:"center"}) of [data-step] → [data-map] has data-active-step = the step and a data-camera (MutationObserver); order: steps 2…n, then step 1',
+        headlineElementTiming:
+          'Element Timing renderTime of [data-passage="headline"] (tagged with elementtiming by the init script)',
+        ready:
+          'first MutationObserver record of data-map-status="ready" on [data-map] (bare page: sources added after `load`)',
+        steps:
+          'scrollIntoView({block:"center"}) of [data-step] → [data-map] has data-active-step = the step and a data-camera (MutationObserver); order: steps 2…n, then step 1',
         flight: 'bare page: flyTo Sudzha [35.27, 51.19] z9, 1400 ms, started at the first `idle` after ready → moveend',
-        longTasks: "PerformanceObserver 'longtask' (≥50 ms) by start time: beforeFcp = navigation → FCP; load = navigation → ready; scroll = the scroll-through; flight = the bare page's flight",
+        longTasks:
+          "PerformanceObserver 'longtask' (≥50 ms) by start time: beforeFcp = navigation → FCP; load = navigation → ready; scroll = the scroll-through; flight = the bare page's flight",
         heap: 'CDP Performance.getMetrics JSHeapUsedSize after CDP HeapProfiler.collectGarbage (page main thread only)',
         cpuThrottling: 'CDP Emulation.setCPUThrottlingRate on the page (mobile profile ×4; --desktop none)',
       },
@@ -925,9 +1042,13 @@ async function main() {
     await writeFile(path.join(RESULTS_DIR, 'bench.json'), JSON.stringify(result, null, 2) + '\n');
     printTable(result);
     const pageErrors = [...appRuns, ...bareRuns].flatMap((run) => run.errors);
-    if (pageErrors.length > 0) console.log(`\nbench: note: the pages logged ${pageErrors.length} error(s), e.g. ${pageErrors[0]}`);
+    if (pageErrors.length > 0)
+      console.log(`\nbench: note: the pages logged ${pageErrors.length} error(s), e.g. ${pageErrors[0]}`);
     const timeouts = Object.entries(stepTimes).filter(([, values]) => values.some((value) => value === null));
-    if (timeouts.length > 0) console.log(`bench: note: step(s) not applied within ${TIMEOUT_STEP_MS / 1000} s in some runs: ${timeouts.map(([id]) => id).join(', ')}`);
+    if (timeouts.length > 0)
+      console.log(
+        `bench: note: step(s) not applied within ${TIMEOUT_STEP_MS / 1000} s in some runs: ${timeouts.map(([id]) => id).join(', ')}`,
+      );
   } finally {
     await browser?.close();
     await appServer.close();

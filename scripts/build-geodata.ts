@@ -32,12 +32,16 @@ export function checkInputs(referenceDir: string): string {
   const geodataDir = join(referenceDir, 'geodata');
   const [folderMissing] = missingFiles([geodataDir]);
   if (folderMissing !== undefined) {
-    throw new MissingInputError(`build-geodata: needs the reference folder ${geodataDir}, which is not there.\n${workshop}`);
+    throw new MissingInputError(
+      `build-geodata: needs the reference folder ${geodataDir}, which is not there.\n${workshop}`,
+    );
   }
   const missing = missingFiles(REFERENCE_FILES.map((name) => join(geodataDir, name)));
   if (missing.length > 0) {
     const names = missing.map((file) => relative(geodataDir, file)).join(', ');
-    throw new MissingInputError(`build-geodata: needs ${names} in the reference folder ${geodataDir}, which lacks ${missing.length === 1 ? 'it' : 'them'}.\n${workshop}`);
+    throw new MissingInputError(
+      `build-geodata: needs ${names} in the reference folder ${geodataDir}, which lacks ${missing.length === 1 ? 'it' : 'them'}.\n${workshop}`,
+    );
   }
   try {
     return worldAtlasFile(WORLD_ATLAS_FILE);
@@ -49,7 +53,13 @@ export function checkInputs(referenceDir: string): string {
 /** Sums the sizes of written layers into one table line. */
 function total(stats: LayerStats[]): LayerStats {
   return stats.reduce(
-    (t, s) => ({ file: 'TOTAL', features: t.features + s.features, vertices: t.vertices + s.vertices, raw: t.raw + s.raw, gzip: t.gzip + s.gzip }),
+    (t, s) => ({
+      file: 'TOTAL',
+      features: t.features + s.features,
+      vertices: t.vertices + s.vertices,
+      raw: t.raw + s.raw,
+      gzip: t.gzip + s.gzip,
+    }),
     { file: 'TOTAL', features: 0, vertices: 0, raw: 0, gzip: 0 },
   );
 }

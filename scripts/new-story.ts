@@ -6,7 +6,8 @@ import { newStory } from '../src/build/kit/newStory.ts';
 import { KitError } from '../src/build/kit/writeFolder.ts';
 import { StoryError } from '../src/lib/story/errors.ts';
 
-const USAGE = 'usage: npm run new-story -- ARTICLE data/SLUG [--force]\n  ARTICLE  plain text (headline, dek, paragraphs) or ArchieML (headline:, dek:, [+body])\n  --force  replace the folder if it exists';
+const USAGE =
+  'usage: npm run new-story -- ARTICLE data/SLUG [--force]\n  ARTICLE  plain text (headline, dek, paragraphs) or ArchieML (headline:, dek:, [+body])\n  --force  replace the folder if it exists';
 
 const args = process.argv.slice(2);
 const force = args.includes('--force');

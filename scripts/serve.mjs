@@ -273,7 +273,8 @@ function parseArgs(argv) {
   return options;
 }
 
-const invokedDirectly = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+const invokedDirectly =
+  process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
   try {
     const { url, close } = await startServer(parseArgs(process.argv.slice(2)));

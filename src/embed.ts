@@ -9,7 +9,9 @@
 import { EMBED_SELECTOR } from './lib/embed/selectors.ts';
 import { CONSOLE_PREFIX } from './lib/embed/messages.ts';
 
-const SELECTOR = EMBED_SELECTOR.split(',').map((selector) => `${selector.trim()}:not([data-mounted])`).join(', ');
+const SELECTOR = EMBED_SELECTOR.split(',')
+  .map((selector) => `${selector.trim()}:not([data-mounted])`)
+  .join(', ');
 
 function start(): void {
   try {
@@ -24,4 +26,3 @@ function start(): void {
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
 else start();
-

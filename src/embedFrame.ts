@@ -41,7 +41,8 @@ function start(): void {
     if (!ready.has(frame) || !target || !origin || origin === 'null') return;
     // The iframe's content box starts inside its border and padding.
     const style = window.getComputedStyle(frame);
-    const contentTop = frame.getBoundingClientRect().top + (parseFloat(style.borderTopWidth) || 0) + (parseFloat(style.paddingTop) || 0);
+    const contentTop =
+      frame.getBoundingClientRect().top + (parseFloat(style.borderTopWidth) || 0) + (parseFloat(style.paddingTop) || 0);
     try {
       target.postMessage(viewportMessage(-contentTop, window.innerHeight), origin);
     } catch {

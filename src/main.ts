@@ -27,7 +27,8 @@ const params = new URLSearchParams(location.search);
 const embedded = params.has('embed');
 const layout = params.get('layout') === 'stacked' ? 'stacked' : 'scrolly';
 let viewport: HostViewport | undefined;
-if (embedded) viewport = (await import('./lib/embed/frame.ts')).startFrameEmbed({ content: target, params, layout }).viewport;
+if (embedded)
+  viewport = (await import('./lib/embed/frame.ts')).startFrameEmbed({ content: target, params, layout }).viewport;
 const story = await readStory();
 const props = { story, dataUrls, layout, viewport, syncAddress: !embedded, printMapSrc: printMapSource() } as const;
 // The prerendered article is the scrolly layout: the stacked one is rendered afresh.

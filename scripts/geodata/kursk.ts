@@ -73,10 +73,27 @@ const STORY_PLACES = new Set(['Sudzha', 'Moscow', 'Jeddah', 'Avdiivka', 'Bakhmut
  * the gazetteer, so it is set here by hand.
  */
 const TOWN_RANK: Record<string, 1 | 2 | 3> = {
-  kursk: 1, sumy: 1, belgorod: 1, kyiv: 1, donetsk: 1, riyadh: 1,
-  korenevo: 2, lgov: 2, kurchatov: 2, glushkovo: 2, rylsk: 2, oboyan: 2, khotin: 2,
-  krasnopillia: 2, bilopillia: 2, pokrovsk: 2, 'velyka-pysarivka': 2,
-  yunakivka: 3, 'malaya-loknya': 3, plekhovo: 3, myropillia: 3,
+  kursk: 1,
+  sumy: 1,
+  belgorod: 1,
+  kyiv: 1,
+  donetsk: 1,
+  riyadh: 1,
+  korenevo: 2,
+  lgov: 2,
+  kurchatov: 2,
+  glushkovo: 2,
+  rylsk: 2,
+  oboyan: 2,
+  khotin: 2,
+  krasnopillia: 2,
+  bilopillia: 2,
+  pokrovsk: 2,
+  'velyka-pysarivka': 2,
+  yunakivka: 3,
+  'malaya-loknya': 3,
+  plekhovo: 3,
+  myropillia: 3,
 };
 
 /** One layer file to write into data/kursk/geo. */
@@ -122,7 +139,8 @@ class Reference {
 
 /** Narrows a geometry to a polygonal one or throws, naming what it is. */
 function asArea(geometry: Geometry, what: string): Polygon | MultiPolygon {
-  if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') throw new Error(`${what}: expected a polygon, got ${geometry.type}`);
+  if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')
+    throw new Error(`${what}: expected a polygon, got ${geometry.type}`);
   return geometry;
 }
 
@@ -171,7 +189,10 @@ function buildLand(worldAtlas: string): { features: Stamped[]; note: string } {
   if (!crimea) throw new Error('land: Russia is not in the overview box');
   features.push(crimea);
   features.sort((a, b) => a.properties.id.localeCompare(b.properties.id));
-  const russia = topology.objects.countries?.type === 'GeometryCollection' ? topology.objects.countries.geometries.find((g) => g.id === '643') : undefined;
+  const russia =
+    topology.objects.countries?.type === 'GeometryCollection'
+      ? topology.objects.countries.geometries.find((g) => g.id === '643')
+      : undefined;
   if (russia?.type !== 'MultiPolygon') throw new Error('land: no Russia in the topology');
   const sourceKm2 = areaKm2(splitOffPart(feature(topology, russia).geometry, IN_CRIMEA).part);
   const note = `Crimea cut from Natural Earth Russia: ${sourceKm2.toFixed(0)} km² in the source, ${areaKm2(crimea).toFixed(0)} km² as simplified (arc simplification passes: ${passes})`;
@@ -180,17 +201,19 @@ function buildLand(worldAtlas: string): { features: Stamped[]; note: string } {
 
 /** countries-detail.geojson: OSM Russia and Ukraine around the Kursk/Sumy border. */
 function buildCountriesDetail(ref: Reference): Stamped[] {
-  return ref.features<Polygon | MultiPolygon, { iso_a3: string; name: string }>('countries_ru_ua_osm_bbox.geojson').map((f) =>
-    stampFeature(simplifyPolygonal(f.geometry, 0.001, 5).geometry, {
-      id: slug(f.properties.name),
-      name: f.properties.name,
-      country: f.properties.iso_a3 === 'RUS' ? 'RU' : 'UA',
-      source: `${SOURCE_GEOMAPS}, clipped to [33,50,38,52.5]; simplified to ~0.001°`,
-      licence: LICENCE_OSM,
-      date: OSM_GEOMAPS_DATE,
-      accuracy: 'approximate',
-    }),
-  );
+  return ref
+    .features<Polygon | MultiPolygon, { iso_a3: string; name: string }>('countries_ru_ua_osm_bbox.geojson')
+    .map((f) =>
+      stampFeature(simplifyPolygonal(f.geometry, 0.001, 5).geometry, {
+        id: slug(f.properties.name),
+        name: f.properties.name,
+        country: f.properties.iso_a3 === 'RUS' ? 'RU' : 'UA',
+        source: `${SOURCE_GEOMAPS}, clipped to [33,50,38,52.5]; simplified to ~0.001°`,
+        licence: LICENCE_OSM,
+        date: OSM_GEOMAPS_DATE,
+        accuracy: 'approximate',
+      }),
+    );
 }
 
 /** A region's box and label position, for checking the map's views by eye. */
@@ -256,14 +279,17 @@ function buildBorders(ref: Reference): { detail: Stamped[]; overview: Stamped[];
   const lines = [mainLine, ...loops.map((l) => roundLine(l, 5))];
   const name = 'Russia–Ukraine border';
   const detail = [
-    stampFeature<MultiLineString>({ type: 'MultiLineString', coordinates: lines }, {
-      id: 'ru-ua-border',
-      name,
-      source: `${SOURCE_GEOMAPS}: Ukraine's boundary inside [33,50,38,52.5]; simplified to 0.00025° (max ${Math.round(maxDeviationM)} m off)`,
-      licence: LICENCE_OSM,
-      date: OSM_GEOMAPS_DATE,
-      accuracy: 'exact',
-    }),
+    stampFeature<MultiLineString>(
+      { type: 'MultiLineString', coordinates: lines },
+      {
+        id: 'ru-ua-border',
+        name,
+        source: `${SOURCE_GEOMAPS}: Ukraine's boundary inside [33,50,38,52.5]; simplified to 0.00025° (max ${Math.round(maxDeviationM)} m off)`,
+        licence: LICENCE_OSM,
+        date: OSM_GEOMAPS_DATE,
+        accuracy: 'exact',
+      },
+    ),
   ];
   const ne = ref.features<LineString, { segment: string }>('border_ru_ua_naturalearth10m.geojson');
   // The second Natural Earth line is the Perekop isthmus, i.e. Crimea drawn as Russia: not a border we show.
@@ -273,13 +299,19 @@ function buildBorders(ref: Reference): { detail: Stamped[]; overview: Stamped[];
     stampFeature(simplifyLinear(mainland.geometry, 0, 4), {
       id: 'ru-ua-border',
       name,
-      source: 'Natural Earth 4.1.0 1:10m via npm world-atlas@2.0.2 (countries-10m.json), topojson mesh of Russia and Ukraine; mainland only',
+      source:
+        'Natural Earth 4.1.0 1:10m via npm world-atlas@2.0.2 (countries-10m.json), topojson mesh of Russia and Ukraine; mainland only',
       licence: LICENCE_NE,
       date: NE41_DATE,
       accuracy: 'approximate',
     }),
   ];
-  return { detail, overview, mainLine, note: `OSM border simplified: max ${maxDeviationM.toFixed(1)} m from the original vertices` };
+  return {
+    detail,
+    overview,
+    mainLine,
+    note: `OSM border simplified: max ${maxDeviationM.toFixed(1)} m from the original vertices`,
+  };
 }
 
 /**
@@ -325,15 +357,18 @@ function buildRivers(ref: Reference, border: Position[]): { features: Stamped[];
   const confluence = sudzhaConfluence(asLine(psel.geometry, 'Psel').coordinates, lineString(border));
   const kazachyaLoknya = destination(SUDZHA, 6, 0, { units: 'kilometers' }).geometry.coordinates;
   features.push(
-    stampFeature<LineString>({ type: 'LineString', coordinates: roundLine([kazachyaLoknya, SUDZHA, confluence], 5) }, {
-      id: 'sudzha',
-      name: 'Sudzha river (schematic)',
-      source:
-        'Hand-drawn from descriptions, not from river geometry: Kazachya Loknya lies on it 6 km N of Sudzha (es.wikipedia), it flows through Sudzha (51.19139 N, 35.27056 E, Wikipedia) and joins the Psel on the Russian side a few km N of the border; confluence placed on the Natural Earth Psel',
-      licence: LICENCE_OWN,
-      date: REFERENCE_BUILD_DATE,
-      accuracy: 'schematic',
-    }),
+    stampFeature<LineString>(
+      { type: 'LineString', coordinates: roundLine([kazachyaLoknya, SUDZHA, confluence], 5) },
+      {
+        id: 'sudzha',
+        name: 'Sudzha river (schematic)',
+        source:
+          'Hand-drawn from descriptions, not from river geometry: Kazachya Loknya lies on it 6 km N of Sudzha (es.wikipedia), it flows through Sudzha (51.19139 N, 35.27056 E, Wikipedia) and joins the Psel on the Russian side a few km N of the border; confluence placed on the Natural Earth Psel',
+        licence: LICENCE_OWN,
+        date: REFERENCE_BUILD_DATE,
+        accuracy: 'schematic',
+      },
+    ),
   );
   return { features, note: `Sudzha river joins the Psel at [${confluence.join(', ')}] (schematic)` };
 }
@@ -347,24 +382,29 @@ function buildTowns(ref: Reference): Stamped[] {
     const status = cell('status').startsWith('ok') ? 'ok' : cell('status');
     if (status !== 'ok' && status !== 'approximate') continue;
     // The gazetteer names carry disambiguation in parentheses; the map label needs the short name.
-    const name = cell('name').replace(/\s*\(.*\)\s*$/, '').trim();
+    const name = cell('name')
+      .replace(/\s*\(.*\)\s*$/, '')
+      .trim();
     if (STORY_PLACES.has(name)) continue;
     const id = slug(name);
     const rank = TOWN_RANK[id];
     if (rank === undefined) throw new Error(`towns: no rank for ${id}`);
     features.push(
-      stampFeature({ type: 'Point', coordinates: roundPosition([Number(cell('lon')), Number(cell('lat'))], 5) }, {
-        id,
-        name,
-        name_local: cell('name_local'),
-        country: cell('country'),
-        rank,
-        ...(status === 'approximate' ? { note: cell('note') } : {}),
-        source: cell('coord_source'),
-        licence: cell('license'),
-        date: REFERENCE_BUILD_DATE,
-        accuracy: status === 'ok' ? 'exact' : 'approximate',
-      }),
+      stampFeature(
+        { type: 'Point', coordinates: roundPosition([Number(cell('lon')), Number(cell('lat'))], 5) },
+        {
+          id,
+          name,
+          name_local: cell('name_local'),
+          country: cell('country'),
+          rank,
+          ...(status === 'approximate' ? { note: cell('note') } : {}),
+          source: cell('coord_source'),
+          licence: cell('license'),
+          date: REFERENCE_BUILD_DATE,
+          accuracy: status === 'ok' ? 'exact' : 'approximate',
+        },
+      ),
     );
   }
   return features;
@@ -420,13 +460,21 @@ function buildFortifications(border: Position[], sumy: Area, kursk: Area): { fea
     const zone = buffer(generalised, km, { units: 'kilometers', steps: 16 });
     if (!zone) throw new Error(`fortifications ${km} km: buffering the border failed`);
     // Keep the longest run of outline vertices that lie inside Sumy oblast and face the chosen section.
-    const faces = (p: Position): boolean => booleanPointInPolygon(p, inner) && pointToLineDistance(p, sectionLine, { units: 'kilometers' }) <= km * 1.1;
-    const best = outerRings(zone).map((ring) => longestRun(ring, faces)).reduce((a, b) => (b.length > a.length ? b : a), []);
-    const geometry = asLine(simplifyLinear({ type: 'LineString', coordinates: best }, 0.003, 4), `fortifications ${km} km`);
+    const faces = (p: Position): boolean =>
+      booleanPointInPolygon(p, inner) && pointToLineDistance(p, sectionLine, { units: 'kilometers' }) <= km * 1.1;
+    const best = outerRings(zone)
+      .map((ring) => longestRun(ring, faces))
+      .reduce((a, b) => (b.length > a.length ? b : a), []);
+    const geometry = asLine(
+      simplifyLinear({ type: 'LineString', coordinates: best }, 0.003, 4),
+      `fortifications ${km} km`,
+    );
     if (kinkCount(geometry) !== 0) throw new Error(`fortifications ${km} km: self-intersection`);
     const dists = geometry.coordinates.map((p) => pointToLineDistance(p, borderLine, { units: 'kilometers' }));
     const id = `fortification-band-${km}km`;
-    notes.push(`${id}: ${geometry.coordinates.length} vertices, ${length(lineString(geometry.coordinates)).toFixed(0)} km long, ${Math.min(...dists).toFixed(1)}–${Math.max(...dists).toFixed(1)} km from the border`);
+    notes.push(
+      `${id}: ${geometry.coordinates.length} vertices, ${length(lineString(geometry.coordinates)).toFixed(0)} km long, ${Math.min(...dists).toFixed(1)}–${Math.max(...dists).toFixed(1)} km from the border`,
+    );
     features.push(
       stampFeature(geometry, {
         id,
@@ -494,7 +542,10 @@ function buildControl(ref: Reference): { features: Stamped[]; note: string } {
     });
   });
   const widths = [...new Set(grown)].sort((a, b) => a - b).join(', ');
-  return { features, note: `Control polygons grown past pinch points: ${grown.length} of ${features.length}${grown.length > 0 ? ` (by ${widths} m)` : ''}` };
+  return {
+    features,
+    note: `Control polygons grown past pinch points: ${grown.length} of ${features.length}${grown.length > 0 ? ` (by ${widths} m)` : ''}`,
+  };
 }
 
 /** road.geojson: the Sumy–Yunakivka–Sudzha supply road and its border crossing. */
@@ -506,22 +557,28 @@ function buildRoad(border: Position[]): { features: Stamped[]; note: string } {
   const source = 'Drawn through the towns it joins (GeoNames/Wikipedia coordinates); no open road geometry bundled';
   const licence = 'CC BY 4.0';
   const features = [
-    stampFeature<LineString>({ type: 'LineString', coordinates: roundLine([SUMY, YUNAKIVKA, crossing, SUDZHA], 5) }, {
-      id: 'sumy-sudzha-road',
-      name: 'Sumy–Yunakivka–Sudzha road (H07/R200)',
-      source,
-      licence,
-      date: REFERENCE_BUILD_DATE,
-      accuracy: 'approximate',
-    }),
-    stampFeature({ type: 'Point', coordinates: crossing }, {
-      id: 'crossing',
-      name: 'Sudzha–Yunakivka border crossing (approximate)',
-      source: `${source}; the crossing is where the straight Yunakivka–Sudzha line meets the OSM border (${SOURCE_GEOMAPS})`,
-      licence: `${licence}; border ${LICENCE_OSM}`,
-      date: REFERENCE_BUILD_DATE,
-      accuracy: 'approximate',
-    }),
+    stampFeature<LineString>(
+      { type: 'LineString', coordinates: roundLine([SUMY, YUNAKIVKA, crossing, SUDZHA], 5) },
+      {
+        id: 'sumy-sudzha-road',
+        name: 'Sumy–Yunakivka–Sudzha road (H07/R200)',
+        source,
+        licence,
+        date: REFERENCE_BUILD_DATE,
+        accuracy: 'approximate',
+      },
+    ),
+    stampFeature(
+      { type: 'Point', coordinates: crossing },
+      {
+        id: 'crossing',
+        name: 'Sudzha–Yunakivka border crossing (approximate)',
+        source: `${source}; the crossing is where the straight Yunakivka–Sudzha line meets the OSM border (${SOURCE_GEOMAPS})`,
+        licence: `${licence}; border ${LICENCE_OSM}`,
+        date: REFERENCE_BUILD_DATE,
+        accuracy: 'approximate',
+      },
+    ),
   ];
   return { features, note: `Road border crossing (approximate): [${crossing.join(', ')}]` };
 }
@@ -558,7 +615,11 @@ export function buildKurskGeodata(geodataDir: string, worldAtlas: string): Story
   const regions = buildRegions(ref);
   const borders = buildBorders(ref);
   const rivers = buildRivers(ref, borders.mainLine);
-  const forts = buildFortifications(borders.mainLine, region(regions.features, 'sumy'), region(regions.features, 'kursk'));
+  const forts = buildFortifications(
+    borders.mainLine,
+    region(regions.features, 'sumy'),
+    region(regions.features, 'kursk'),
+  );
   const control = buildControl(ref);
   const road = buildRoad(borders.mainLine);
   const layers: Layer[] = [
@@ -575,7 +636,8 @@ export function buildKurskGeodata(geodataDir: string, worldAtlas: string): Story
     { file: 'road.geojson', features: road.features },
   ];
   const regionLines = regions.info.map(
-    (r) => `${r.id.padEnd(11)} ${JSON.stringify(r.bbox).padEnd(38)} ${JSON.stringify(r.label)}${r.clipped ? '  (clipped to source bbox)' : ''}`,
+    (r) =>
+      `${r.id.padEnd(11)} ${JSON.stringify(r.bbox).padEnd(38)} ${JSON.stringify(r.label)}${r.clipped ? '  (clipped to source bbox)' : ''}`,
   );
   const notes = [
     land.note,

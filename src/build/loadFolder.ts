@@ -39,7 +39,9 @@ function readJson(folder: string, file: string, problems: StoryProblem[]): unkno
  */
 export function loadStoryFolder(folder: string): LoadedStory {
   const problems: StoryProblem[] = [];
-  const files = Object.fromEntries(STORY_FILE_NAMES.map((name) => [name, readJson(folder, name, problems)])) as unknown as StoryFiles;
+  const files = Object.fromEntries(
+    STORY_FILE_NAMES.map((name) => [name, readJson(folder, name, problems)]),
+  ) as unknown as StoryFiles;
   if (problems.length > 0) throw new StoryError(problems, folder);
   const story = validateStory(files, folder);
 
@@ -52,7 +54,11 @@ export function loadStoryFolder(folder: string): LoadedStory {
     const collection = validateGeoJson(raw, layer.file, { provenance: true, dated }, problems);
     if (!collection) continue;
     for (const found of selfIntersections(collection)) {
-      problems.push({ file: layer.file, field: `features[${found.featureIndex}].geometry`, message: `the polygon crosses itself near ${found.at[0].toFixed(4)}, ${found.at[1].toFixed(4)}` });
+      problems.push({
+        file: layer.file,
+        field: `features[${found.featureIndex}].geometry`,
+        message: `the polygon crosses itself near ${found.at[0].toFixed(4)}, ${found.at[1].toFixed(4)}`,
+      });
     }
     geo.set(layer.file, collection);
   }
@@ -61,7 +67,11 @@ export function loadStoryFolder(folder: string): LoadedStory {
     const layer = story.layers.find((candidate) => candidate.id === place.shape?.layer);
     const collection = layer && geo.get(layer.file);
     if (collection && !collection.features.some((feature) => feature.properties?.id === place.shape?.feature)) {
-      problems.push({ file: 'places.json', field: `places[${index}].shape.feature`, message: `no feature with id "${place.shape.feature}" in ${layer.file}` });
+      problems.push({
+        file: 'places.json',
+        field: `places[${index}].shape.feature`,
+        message: `no feature with id "${place.shape.feature}" in ${layer.file}`,
+      });
     }
   });
   if (problems.length > 0) throw new StoryError(problems, folder);
@@ -70,7 +80,8 @@ export function loadStoryFolder(folder: string): LoadedStory {
     const collection = geo.get(layer.file);
     if (layer.dated && collection) layer.snapshots = snapshotsIn(collection);
   }
-  const optional = (file: string): unknown => (existsSync(join(folder, file)) ? readJson(folder, file, problems) : undefined);
+  const optional = (file: string): unknown =>
+    existsSync(join(folder, file)) ? readJson(folder, file, problems) : undefined;
   const timelineRaw = optional('timeline.json');
   const timeline = timelineRaw === undefined ? undefined : readTimeline(timelineRaw, story.layers, problems);
   let series: SeriesRow[] | undefined;
@@ -78,14 +89,20 @@ export function loadStoryFolder(folder: string): LoadedStory {
     try {
       series = parseSeries(readFileSync(join(folder, timeline.file), 'utf8'), timeline.file);
       const missing = timeline.columns.filter((column) => !(column.id in (series?.[0]?.values ?? {})));
-      for (const column of missing) problems.push({ file: 'timeline.json', field: 'columns', message: `${timeline.file} has no column "${column.id}"` });
+      for (const column of missing)
+        problems.push({
+          file: 'timeline.json',
+          field: 'columns',
+          message: `${timeline.file} has no column "${column.id}"`,
+        });
       story.timeline = timeline;
     } catch (error) {
       problems.push({ file: timeline.file, field: '', message: (error as Error).message });
     }
   }
   const figuresRaw = optional('figures.json');
-  story.figures = figuresRaw === undefined ? [] : computeFigures(figuresRaw, { series, layers: story.layers, geo }, problems);
+  story.figures =
+    figuresRaw === undefined ? [] : computeFigures(figuresRaw, { series, layers: story.layers, geo }, problems);
   story.steps.forEach((step, index) => {
     if (step.note) step.note = fillFigures(step.note, story.figures, 'steps.json', `steps[${index}].note`, problems);
   });

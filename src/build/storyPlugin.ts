@@ -69,11 +69,17 @@ export function storyPlugin(folder: string): Plugin {
       const files = [...geo.keys(), ...(story.timeline ? [story.timeline.file] : [])];
       for (const file of files) this.addWatchFile(join(directory, file));
       // `?url` lets Vite emit each file as an asset with a URL relative to the importing chunk.
-      const imports = files.map((file, index) => `import url${index} from ${JSON.stringify(`${join(directory, file)}?url`)};`);
+      const imports = files.map(
+        (file, index) => `import url${index} from ${JSON.stringify(`${join(directory, file)}?url`)};`,
+      );
       const urls = files.map((file, index) => `${JSON.stringify(file)}: url${index}`);
       let storyUrl = 'undefined';
       if (building) {
-        const reference = this.emitFile({ type: 'asset', name: 'story.json', source: JSON.stringify(storyForPage(story)) });
+        const reference = this.emitFile({
+          type: 'asset',
+          name: 'story.json',
+          source: JSON.stringify(storyForPage(story)),
+        });
         storyUrl = `import.meta.ROLLUP_FILE_URL_${reference}`;
       }
       return [

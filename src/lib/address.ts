@@ -9,7 +9,8 @@ export function parseAddress(hash: string, story: Story): Address | undefined {
   const match = /^#(step|place)-(.+)$/.exec(hash);
   if (!match) return undefined;
   const [, kind, id] = match as unknown as [string, 'step' | 'place', string];
-  const known = kind === 'step' ? story.steps.some((step) => step.id === id) : story.places.some((place) => place.id === id);
+  const known =
+    kind === 'step' ? story.steps.some((step) => step.id === id) : story.places.some((place) => place.id === id);
   return known ? { kind, id } : undefined;
 }
 

@@ -8,7 +8,13 @@ const STEP_TIMEOUT = 15_000;
 
 async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(' | ')}`);
+  return results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.nodes
+        .map((node) => node.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')}`,
+  );
 }
 
 async function axeAtEveryStep(page: Page): Promise<void> {
@@ -17,7 +23,9 @@ async function axeAtEveryStep(page: Page): Promise<void> {
   await waitForMapReady(page);
   const report: Record<string, string[]> = {};
   for (const step of story.steps) {
-    await page.locator(`[data-step="${step.id}"]`).evaluate((element) => element.scrollIntoView({ block: 'center', behavior: 'instant' }));
+    await page
+      .locator(`[data-step="${step.id}"]`)
+      .evaluate((element) => element.scrollIntoView({ block: 'center', behavior: 'instant' }));
     await expect(page.locator('[data-map]')).toHaveAttribute('data-active-step', step.id, { timeout: STEP_TIMEOUT });
     report[step.id] = await axeViolations(page);
   }
@@ -57,7 +65,10 @@ test('j and k move through every step; arrow keys do too while a step has focus'
   const previous = story.steps[story.steps.length - 2];
   await expect(page.locator(`[data-step="${previous?.id}"]`)).toHaveAttribute('aria-current', 'step');
   await page.keyboard.press('k');
-  await expect(page.locator(`[data-step="${story.steps[story.steps.length - 3]?.id}"]`)).toHaveAttribute('aria-current', 'step');
+  await expect(page.locator(`[data-step="${story.steps[story.steps.length - 3]?.id}"]`)).toHaveAttribute(
+    'aria-current',
+    'step',
+  );
 });
 
 test('Tab reaches the skip link first, then every place by keyboard', async ({ page }) => {
@@ -74,7 +85,9 @@ test('Tab reaches the skip link first, then every place by keyboard', async ({ p
   const reached = new Set<string>();
   for (let press = 0; press < 200 && reached.size < story.places.length; press++) {
     await page.keyboard.press('Tab');
-    const place = await page.evaluate(() => document.activeElement?.closest('.place-list [data-place]')?.getAttribute('data-place'));
+    const place = await page.evaluate(() =>
+      document.activeElement?.closest('.place-list [data-place]')?.getAttribute('data-place'),
+    );
     if (place) reached.add(place);
   }
   expect([...reached].sort()).toEqual(story.places.map((place) => place.id).sort());
@@ -87,7 +100,9 @@ test('reduced motion: the map jumps, and the motion toggle switches it', async (
   const toggle = page.locator('.motion-toggle');
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
   // With motion reduced, the camera is at rest on the new step within a frame or two of the step changing.
-  await page.locator('[data-step="jeddah"]').evaluate((element) => element.scrollIntoView({ block: 'center', behavior: 'instant' }));
+  await page
+    .locator('[data-step="jeddah"]')
+    .evaluate((element) => element.scrollIntoView({ block: 'center', behavior: 'instant' }));
   await expect(page.locator('[data-map]')).toHaveAttribute('data-active-step', 'jeddah', { timeout: 2_000 });
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
@@ -100,11 +115,20 @@ test('text at 200% keeps every passage readable, with no sideways scrolling', as
     document.documentElement.style.fontSize = '200%';
   });
   const clipped = await page.locator('[data-passage]').evaluateAll((elements) =>
-    elements.filter((element) => {
-      const box = element.getBoundingClientRect();
-      return box.width < 100 || box.left < 0 || box.right > document.documentElement.clientWidth + 1 || element.scrollWidth > element.clientWidth + 1;
-    }).map((element) => element.getAttribute('data-passage')),
+    elements
+      .filter((element) => {
+        const box = element.getBoundingClientRect();
+        return (
+          box.width < 100 ||
+          box.left < 0 ||
+          box.right > document.documentElement.clientWidth + 1 ||
+          element.scrollWidth > element.clientWidth + 1
+        );
+      })
+      .map((element) => element.getAttribute('data-passage')),
   );
   expect(clipped).toEqual([]);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(
+    true,
+  );
 });

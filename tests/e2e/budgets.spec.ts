@@ -50,7 +50,8 @@ function htmlEntryScripts(html: string): string[] {
     if (href !== undefined && rel.includes('modulepreload')) urls.push(href);
   }
   return urls.map((url) => {
-    if (/^([a-z]+:)?\/\//i.test(url) || url.startsWith('/')) throw new Error(`dist/index.html loads a non-relative script: ${url}`);
+    if (/^([a-z]+:)?\/\//i.test(url) || url.startsWith('/'))
+      throw new Error(`dist/index.html loads a non-relative script: ${url}`);
     return path.resolve(DIST, url.split(/[?#]/)[0] ?? url);
   });
 }
@@ -74,7 +75,8 @@ function criticalChunks(entries: string[]): string[] {
     if (seen.has(file)) continue;
     if (!existsSync(file)) throw new Error(`critical-path chunk is missing: ${path.relative(REPO_ROOT, file)}`);
     seen.add(file);
-    for (const specifier of staticImports(readFileSync(file, 'utf8'))) queue.push(path.resolve(path.dirname(file), specifier));
+    for (const specifier of staticImports(readFileSync(file, 'utf8')))
+      queue.push(path.resolve(path.dirname(file), specifier));
   }
   return [...seen];
 }
@@ -95,7 +97,8 @@ function report(type: string, description: string): void {
 
 test.describe('size budgets of dist/', () => {
   test.beforeAll(() => {
-    if (!existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/index.html is missing: run `npm run build` first');
+    if (!existsSync(path.join(DIST, 'index.html')))
+      throw new Error('dist/index.html is missing: run `npm run build` first');
   });
 
   test('the import scanner follows static imports only', () => {
@@ -117,7 +120,10 @@ test.describe('size budgets of dist/', () => {
     const counted = chunks.filter((chunk) => !chunk.maplibre);
     const total = counted.reduce((sum, chunk) => sum + chunk.gzip, 0);
     const listing = chunks
-      .map((chunk) => `${chunk.name} ${kb(chunk.gzip)} gzip (${kb(chunk.raw)} raw)${chunk.maplibre ? ' [MapLibre, excluded]' : ''}`)
+      .map(
+        (chunk) =>
+          `${chunk.name} ${kb(chunk.gzip)} gzip (${kb(chunk.raw)} raw)${chunk.maplibre ? ' [MapLibre, excluded]' : ''}`,
+      )
       .join(', ');
     report('critical-path JS', `${kb(total)} gzip (${total} bytes) of ${kb(CRITICAL_JS_BUDGET)}: ${listing}`);
     expect(total, `critical-path JS gzip bytes (${listing})`).toBeLessThanOrEqual(CRITICAL_JS_BUDGET);
@@ -127,16 +133,27 @@ test.describe('size budgets of dist/', () => {
     const files = walk(DIST).filter((file) => {
       const name = path.basename(file).toLowerCase();
       // Source maps and manifests describe the build, not the story.
-      if (name.endsWith('.map') || name === 'manifest.json' || path.relative(DIST, file).startsWith('.vite')) return false;
+      if (name.endsWith('.map') || name === 'manifest.json' || path.relative(DIST, file).startsWith('.vite'))
+        return false;
       return /\.((geo|topo)?json|csv|tsv)$/.test(name);
     });
-    expect(files.some((file) => file.endsWith('.geojson')), 'dist/assets/*.geojson present').toBe(true);
-    const sizes = files.map((file) => ({ name: path.relative(DIST, file), raw: statSync(file).size, gzip: gzipSize(file) }));
+    expect(
+      files.some((file) => file.endsWith('.geojson')),
+      'dist/assets/*.geojson present',
+    ).toBe(true);
+    const sizes = files.map((file) => ({
+      name: path.relative(DIST, file),
+      raw: statSync(file).size,
+      gzip: gzipSize(file),
+    }));
     sizes.sort((a, b) => b.gzip - a.gzip);
     const total = sizes.reduce((sum, file) => sum + file.gzip, 0);
     const raw = sizes.reduce((sum, file) => sum + file.raw, 0);
     const listing = sizes.map((file) => `${file.name} ${kb(file.gzip)}`).join(', ');
-    report('story data', `${kb(total)} gzip (${total} bytes; ${kb(raw)} raw) of ${kb(STORY_DATA_BUDGET)}, ${sizes.length} files: ${listing}`);
+    report(
+      'story data',
+      `${kb(total)} gzip (${total} bytes; ${kb(raw)} raw) of ${kb(STORY_DATA_BUDGET)}, ${sizes.length} files: ${listing}`,
+    );
     expect(total, `story data gzip bytes (${listing})`).toBeLessThanOrEqual(STORY_DATA_BUDGET);
   });
 });

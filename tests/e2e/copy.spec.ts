@@ -31,7 +31,10 @@ test.beforeAll(async () => {
   cpSync(STORY_DIR, folder, { recursive: true });
   const article = JSON.parse(readFileSync(path.join(folder, 'article.json'), 'utf8')) as { passages: Passage[] };
   const samples = fc.sample(copyArbitrary, { numRuns: article.passages.length, seed: 20250312 });
-  passages = article.passages.map((passage, index) => ({ ...passage, text: `${passage.text} ${samples[index] ?? ''}` }));
+  passages = article.passages.map((passage, index) => ({
+    ...passage,
+    text: `${passage.text} ${samples[index] ?? ''}`,
+  }));
   writeFileSync(path.join(folder, 'article.json'), JSON.stringify({ passages }, null, 2));
   served = await buildAndServe(STORY_COPY, 'hostile-copy', PORT);
 });

@@ -39,7 +39,17 @@ const HOST_ERROR_TRAP = `<script>
   window.addEventListener('unhandledrejection', function (event) { window.hostErrors.push('rejection: ' + event.reason); });
 </script>`;
 
-function hostPage({ title, css = '', body, head = '' }: { title: string; css?: string; body: string; head?: string }): string {
+function hostPage({
+  title,
+  css = '',
+  body,
+  head = '',
+}: {
+  title: string;
+  css?: string;
+  body: string;
+  head?: string;
+}): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title><link rel="icon" href="data:,">
 <style>body { margin: 0 } ${css}</style>${HOST_ERROR_TRAP}${head}</head>
@@ -160,11 +170,29 @@ const test = guarded.extend<object, { servers: Servers }>({
       // Valid JSON, the right top-level shape, but not a story App can render: the error happens inside App.
       const storyFile = readdirSync(path.join(brokenDir, 'assets')).find((name) => /^story-.*\.json$/.test(name));
       if (!storyFile) throw new Error('dist/assets has no story-*.json: run `npm run build`');
-      writeFileSync(path.join(brokenDir, 'assets', storyFile), JSON.stringify({ meta: { lang: 'en' }, steps: [{ id: 'x', passages: ['p'] }], passages: [{ id: 'p' }], places: null, layers: null }));
+      writeFileSync(
+        path.join(brokenDir, 'assets', storyFile),
+        JSON.stringify({
+          meta: { lang: 'en' },
+          steps: [{ id: 'x', passages: ['p'] }],
+          passages: [{ id: 'p' }],
+          places: null,
+          layers: null,
+        }),
+      );
       mkdirSync(hostDir);
       // The host's own MapLibre (the same library, served by the host, its own module instance and worker).
-      cpSync(path.join(REPO_ROOT, 'node_modules/maplibre-gl/dist'), path.join(hostDir, 'maplibre'), { recursive: true, filter: (source) => !source.endsWith('.map') });
-      const explainer = await startServer({ dir: path.join(REPO_ROOT, 'dist'), prefix: PREFIX, port: 0, host: '127.0.0.1', cors: true });
+      cpSync(path.join(REPO_ROOT, 'node_modules/maplibre-gl/dist'), path.join(hostDir, 'maplibre'), {
+        recursive: true,
+        filter: (source) => !source.endsWith('.map'),
+      });
+      const explainer = await startServer({
+        dir: path.join(REPO_ROOT, 'dist'),
+        prefix: PREFIX,
+        port: 0,
+        host: '127.0.0.1',
+        cors: true,
+      });
       const broken = await startServer({ dir: brokenDir, prefix: PREFIX, port: 0, host: '127.0.0.1', cors: true });
       writeHostPages(hostDir, explainer.url, broken.url);
       const host = await startServer({ dir: hostDir, prefix: '/', port: 0, host: '127.0.0.1' });
@@ -193,11 +221,14 @@ const test = guarded.extend<object, { servers: Servers }>({
 /** The explainer's frame in a host page (the first child frame, once it has loaded the explainer). */
 async function explainerFrame(page: Page, servers: Servers): Promise<Frame> {
   const origin = new URL(servers.explainer).origin;
-  const find = () => page.frames().find((candidate) => candidate !== page.mainFrame() && candidate.url().startsWith(origin));
+  const find = () =>
+    page.frames().find((candidate) => candidate !== page.mainFrame() && candidate.url().startsWith(origin));
   await expect.poll(() => Boolean(find()), { message: 'the explainer frame loads' }).toBe(true);
   const frame = find();
   if (!frame) throw new Error('no explainer frame');
-  await frame.waitForSelector('[data-map][data-map-status="ready"], [data-map][data-map-status="fallback"]', { timeout: 45_000 });
+  await frame.waitForSelector('[data-map][data-map-status="ready"], [data-map][data-map-status="fallback"]', {
+    timeout: 45_000,
+  });
   return frame;
 }
 
@@ -208,11 +239,17 @@ function contentHeight(frame: Frame): Promise<number> {
 
 /** The iframe element's height and its content's top in the host viewport. */
 function iframeBox(page: Page, selector = 'iframe'): Promise<{ top: number; height: number }> {
-  return page.locator(selector).first().evaluate((element) => {
-    const rect = element.getBoundingClientRect();
-    const style = getComputedStyle(element);
-    return { top: rect.top + parseFloat(style.borderTopWidth) + parseFloat(style.paddingTop), height: element.clientHeight };
-  });
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((element) => {
+      const rect = element.getBoundingClientRect();
+      const style = getComputedStyle(element);
+      return {
+        top: rect.top + parseFloat(style.borderTopWidth) + parseFloat(style.paddingTop),
+        height: element.clientHeight,
+      };
+    });
 }
 
 /**
@@ -225,11 +262,14 @@ async function scrollHostToFrameStep(page: Page, frame: Frame, stepId: string): 
     return rect.top + window.scrollY + rect.height / 2;
   });
   const box = await iframeBox(page);
-  await page.evaluate(({ frameTop, frameHeight, stepMiddle }) => {
-    const frameStart = window.scrollY + frameTop;
-    const wanted = frameStart + stepMiddle - window.innerHeight / 2;
-    window.scrollTo(0, Math.min(Math.max(wanted, frameStart), frameStart + frameHeight - window.innerHeight));
-  }, { frameTop: box.top, frameHeight: box.height, stepMiddle });
+  await page.evaluate(
+    ({ frameTop, frameHeight, stepMiddle }) => {
+      const frameStart = window.scrollY + frameTop;
+      const wanted = frameStart + stepMiddle - window.innerHeight / 2;
+      window.scrollTo(0, Math.min(Math.max(wanted, frameStart), frameStart + frameHeight - window.innerHeight));
+    },
+    { frameTop: box.top, frameHeight: box.height, stepMiddle },
+  );
 }
 
 /** The map's box in host viewport coordinates, and the host viewport's height. */
@@ -239,32 +279,51 @@ async function mapInHost(page: Page, frame: Frame): Promise<{ top: number; botto
     return { top: rect.top, bottom: rect.bottom };
   });
   const frameTop = (await iframeBox(page)).top;
-  return { top: frameTop + box.top, bottom: frameTop + box.bottom, viewport: await page.evaluate(() => window.innerHeight) };
+  return {
+    top: frameTop + box.top,
+    bottom: frameTop + box.bottom,
+    viewport: await page.evaluate(() => window.innerHeight),
+  };
 }
 
 /** Scrolls through every step in the frame: each becomes the current step; optionally the map stays in view. */
-async function expectStepsFollowHostScroll(page: Page, frame: Frame, { mapInView }: { mapInView: boolean }): Promise<void> {
+async function expectStepsFollowHostScroll(
+  page: Page,
+  frame: Frame,
+  { mapInView }: { mapInView: boolean },
+): Promise<void> {
   const steps = readStory().steps;
   for (const step of steps) {
     await scrollHostToFrameStep(page, frame, step.id);
-    await expect(frame.locator(`[data-step="${step.id}"]`), `step ${step.id} current after the host scrolled to it`).toHaveAttribute('aria-current', 'step');
+    await expect(
+      frame.locator(`[data-step="${step.id}"]`),
+      `step ${step.id} current after the host scrolled to it`,
+    ).toHaveAttribute('aria-current', 'step');
     await expect(frame.locator('[data-step][aria-current]')).toHaveCount(1);
     if (mapInView) {
       await expect
-        .poll(async () => {
-          const map = await mapInHost(page, frame);
-          return map.top >= -2 && map.bottom <= map.viewport + 2 && map.bottom - map.top > 100 ? 'inside' : JSON.stringify(map);
-        }, { message: `the map is inside the host viewport at step ${step.id}` })
+        .poll(
+          async () => {
+            const map = await mapInHost(page, frame);
+            return map.top >= -2 && map.bottom <= map.viewport + 2 && map.bottom - map.top > 100
+              ? 'inside'
+              : JSON.stringify(map);
+          },
+          { message: `the map is inside the host viewport at step ${step.id}` },
+        )
         .toBe('inside');
     }
   }
   const last = steps[steps.length - 1];
-  if (last) await expect(frame.locator('[data-map]')).toHaveAttribute('data-active-step', last.id, { timeout: STEP_TIMEOUT });
+  if (last)
+    await expect(frame.locator('[data-map]')).toHaveAttribute('data-active-step', last.id, { timeout: STEP_TIMEOUT });
 }
 
 async function expectFrameFitsContent(page: Page, frame: Frame): Promise<void> {
   await expect
-    .poll(async () => Math.abs((await iframeBox(page)).height - (await contentHeight(frame))), { message: 'iframe height = content height (±4 px)' })
+    .poll(async () => Math.abs((await iframeBox(page)).height - (await contentHeight(frame))), {
+      message: 'iframe height = content height (±4 px)',
+    })
     .toBeLessThanOrEqual(4);
 }
 
@@ -293,7 +352,10 @@ async function scrollShadowStepToMiddle(host: Locator, stepId: string): Promise<
 test.describe('iframe embed (index.html?embed) on another origin', () => {
   test.describe.configure({ timeout: 150_000 });
 
-  test('with the loader: the iframe fits its content and the story follows the host scroll, map in view', async ({ page, servers }) => {
+  test('with the loader: the iframe fits its content and the story follows the host scroll, map in view', async ({
+    page,
+    servers,
+  }) => {
     await page.goto(`${servers.host}frame-loader.html`);
     const frame = await explainerFrame(page, servers);
     await expectFrameFitsContent(page, frame);
@@ -329,7 +391,10 @@ test.describe('iframe embed (index.html?embed) on another origin', () => {
     expect(await hostErrors(page)).toEqual([]);
   });
 
-  test('with no host script: a plain iframe of fixed height still advances the steps as the host scrolls', async ({ page, servers }) => {
+  test('with no host script: a plain iframe of fixed height still advances the steps as the host scrolls', async ({
+    page,
+    servers,
+  }) => {
     // The host embedded it once with some height, read the content's height, and set that by hand.
     const plainPage = (height: number): string =>
       hostPage({
@@ -344,12 +409,18 @@ test.describe('iframe embed (index.html?embed) on another origin', () => {
     writeFileSync(path.join(servers.hostDir, 'frame-plain.html'), plainPage(measured));
     await page.goto(`${servers.host}frame-plain.html`);
     const frame = await explainerFrame(page, servers);
-    expect(Math.abs((await contentHeight(frame)) - measured), 'the content keeps the measured height').toBeLessThanOrEqual(4);
+    expect(
+      Math.abs((await contentHeight(frame)) - measured),
+      'the content keeps the measured height',
+    ).toBeLessThanOrEqual(4);
     await expectStepsFollowHostScroll(page, frame, { mapInView: true });
     expect(await hostErrors(page)).toEqual([]);
   });
 
-  test('garbage messages and messages from origins off the allow-list change nothing and log no error', async ({ page, servers }) => {
+  test('garbage messages and messages from origins off the allow-list change nothing and log no error', async ({
+    page,
+    servers,
+  }) => {
     await page.goto(`${servers.host}frame-loader.html`);
     const frame = await explainerFrame(page, servers);
     await scrollHostToFrameStep(page, frame, 'salient');
@@ -360,15 +431,44 @@ test.describe('iframe embed (index.html?embed) on another origin', () => {
       const target = document.querySelector('iframe')?.contentWindow;
       if (!target) throw new Error('no iframe');
       const garbage: unknown[] = [
-        null, undefined, 0, NaN, '', 'hello', 'pym', 'pymxPYMx', 'pymxPYMxkx-pymxPYMxwidthxPYMx100',
-        'pymxPYMxnullxPYMxviewport-iframe-positionxPYMx1 2 3 4 5 6', 'xPYMx'.repeat(500), 'a'.repeat(200_000),
-        [], [1, 2, 3], {}, { type: 1 }, { type: 'story-map:viewport' }, { type: 'kursk-explainer:viewport' },
-        { type: 'story-map:viewport', top: 'x', height: 800 }, { type: 'kursk-explainer:viewport', top: NaN, height: 800 },
-        { type: 'kursk-explainer:viewport', top: 0, height: Infinity }, { type: 'kursk-explainer:viewport', top: 0, height: -5 },
-        { type: 'kursk-explainer:viewport', top: 1e300, height: 800 }, { type: 'kursk-explainer:viewport', top: 0, height: 0 },
-        { sentinel: 'amp' }, { sentinel: 'amp', type: 'intersection', changes: 'no' }, { sentinel: 'amp', type: 'intersection', changes: [null] },
-        { sentinel: 'amp', type: 'intersection', changes: [{ rootBounds: { top: 0, height: 'x' }, boundingClientRect: {} }] },
-        { toString: null }, new Date(0), /re/, new ArrayBuffer(8), new Map([[1, 2]]), { a: { b: { c: { d: [1, { e: NaN }] } } } },
+        null,
+        undefined,
+        0,
+        NaN,
+        '',
+        'hello',
+        'pym',
+        'pymxPYMx',
+        'pymxPYMxkx-pymxPYMxwidthxPYMx100',
+        'pymxPYMxnullxPYMxviewport-iframe-positionxPYMx1 2 3 4 5 6',
+        'xPYMx'.repeat(500),
+        'a'.repeat(200_000),
+        [],
+        [1, 2, 3],
+        {},
+        { type: 1 },
+        { type: 'story-map:viewport' },
+        { type: 'kursk-explainer:viewport' },
+        { type: 'story-map:viewport', top: 'x', height: 800 },
+        { type: 'kursk-explainer:viewport', top: NaN, height: 800 },
+        { type: 'kursk-explainer:viewport', top: 0, height: Infinity },
+        { type: 'kursk-explainer:viewport', top: 0, height: -5 },
+        { type: 'kursk-explainer:viewport', top: 1e300, height: 800 },
+        { type: 'kursk-explainer:viewport', top: 0, height: 0 },
+        { sentinel: 'amp' },
+        { sentinel: 'amp', type: 'intersection', changes: 'no' },
+        { sentinel: 'amp', type: 'intersection', changes: [null] },
+        {
+          sentinel: 'amp',
+          type: 'intersection',
+          changes: [{ rootBounds: { top: 0, height: 'x' }, boundingClientRect: {} }],
+        },
+        { toString: null },
+        new Date(0),
+        /re/,
+        new ArrayBuffer(8),
+        new Map([[1, 2]]),
+        { a: { b: { c: { d: [1, { e: NaN }] } } } },
       ];
       for (const message of garbage) target.postMessage(message, '*');
     });
@@ -380,7 +480,8 @@ test.describe('iframe embed (index.html?embed) on another origin', () => {
           const iframe = document.querySelector('iframe');
           window.addEventListener('message', function answered(event) {
             const data = event.data as { sentinel?: string; type?: string } | null;
-            if (event.source !== iframe?.contentWindow || data?.sentinel !== 'amp' || data.type !== 'embed-size') return;
+            if (event.source !== iframe?.contentWindow || data?.sentinel !== 'amp' || data.type !== 'embed-size')
+              return;
             window.removeEventListener('message', answered);
             resolve();
           });
@@ -403,7 +504,10 @@ test.describe('iframe embed (index.html?embed) on another origin', () => {
     expect(await guarded.locator('[data-step]').count()).toBe(readStory().steps.length);
   });
 
-  test('?embed&layout=stacked in an iframe renders the stacked layout and fits its content', async ({ page, servers }) => {
+  test('?embed&layout=stacked in an iframe renders the stacked layout and fits its content', async ({
+    page,
+    servers,
+  }) => {
     const file = 'frame-stacked.html';
     writeFileSync(
       path.join(servers.hostDir, file),
@@ -429,7 +533,10 @@ test.describe('iframe embed (index.html?embed) on another origin', () => {
 test.describe('script embed (embed.js, shadow DOM) on another origin', () => {
   test.describe.configure({ timeout: 150_000 });
 
-  test('two embeds under hostile host CSS: both mount, steps follow the host scroll, layout unaffected', async ({ page, servers }) => {
+  test('two embeds under hostile host CSS: both mount, steps follow the host scroll, layout unaffected', async ({
+    page,
+    servers,
+  }) => {
     // Reference: one embed on a page with no host CSS.
     await page.goto(`${servers.host}script-clean.html`);
     await expect(embed(page)).toHaveAttribute('data-mounted', 'ready', { timeout: 30_000 });
@@ -457,19 +564,33 @@ test.describe('script embed (embed.js, shadow DOM) on another origin', () => {
       const host = embed(page, index);
       await expect(host, `embed ${index + 1} mounted`).toHaveAttribute('data-mounted', 'ready', { timeout: 30_000 });
       expect(await host.evaluate((element) => element.shadowRoot?.mode), 'an open shadow root').toBe('open');
-      await expect(host.locator('[data-map]')).toHaveAttribute('data-map-status', /^(ready|fallback)$/, { timeout: 45_000 });
-      expect(await host.evaluate((element) => Boolean(element.shadowRoot?.querySelector('style[data-maplibre-css]'))), 'MapLibre CSS in the shadow root').toBe(true);
+      await expect(host.locator('[data-map]')).toHaveAttribute('data-map-status', /^(ready|fallback)$/, {
+        timeout: 45_000,
+      });
+      expect(
+        await host.evaluate((element) => Boolean(element.shadowRoot?.querySelector('style[data-maplibre-css]'))),
+        'MapLibre CSS in the shadow root',
+      ).toBe(true);
     }
     // Nothing of ours in the host document: no styles, no ids, and the host's own text keeps the host's font.
-    expect(await page.evaluate(() => document.querySelectorAll('style[data-maplibre-css], [data-map], [data-step]').length)).toBe(0);
-    expect(await page.locator('p').first().evaluate((element) => getComputedStyle(element).fontSize)).toBe('30px');
+    expect(
+      await page.evaluate(() => document.querySelectorAll('style[data-maplibre-css], [data-map], [data-step]').length),
+    ).toBe(0);
+    expect(
+      await page
+        .locator('p')
+        .first()
+        .evaluate((element) => getComputedStyle(element).fontSize),
+    ).toBe('30px');
 
     const hostile = await measure(embed(page, 0));
     expect(hostile.headlineFont).toBe(clean.headlineFont);
     expect(hostile.bodyFont).toBe(clean.bodyFont);
     for (const key of ['headline', 'p1', 'firstStep', 'map'] as const) {
       expect(Math.abs((hostile[key]?.width ?? -99) - (clean[key]?.width ?? 0)), `${key} width`).toBeLessThanOrEqual(2);
-      expect(Math.abs((hostile[key]?.height ?? -99) - (clean[key]?.height ?? 0)), `${key} height`).toBeLessThanOrEqual(2);
+      expect(Math.abs((hostile[key]?.height ?? -99) - (clean[key]?.height ?? 0)), `${key} height`).toBeLessThanOrEqual(
+        2,
+      );
     }
 
     // Steps advance with the host page's own scroll, in each embed independently; the host's address stays.
@@ -478,14 +599,22 @@ test.describe('script embed (embed.js, shadow DOM) on another origin', () => {
       const host = embed(page, index);
       for (const step of steps) {
         await scrollShadowStepToMiddle(host, step.id);
-        await expect(host.locator(`[data-step="${step.id}"]`), `embed ${index + 1}: step ${step.id}`).toHaveAttribute('aria-current', 'step');
+        await expect(host.locator(`[data-step="${step.id}"]`), `embed ${index + 1}: step ${step.id}`).toHaveAttribute(
+          'aria-current',
+          'step',
+        );
         await expect(host.locator('[data-step][aria-current]')).toHaveCount(1);
         // The sticky map is in the host viewport while its story is read.
         const box = await host.locator('[data-map]').boundingBox();
         const viewport = page.viewportSize();
-        expect(box && viewport && box.y >= -2 && box.y + box.height <= viewport.height + 2, `embed ${index + 1}: map in view at ${step.id}`).toBe(true);
+        expect(
+          box && viewport && box.y >= -2 && box.y + box.height <= viewport.height + 2,
+          `embed ${index + 1}: map in view at ${step.id}`,
+        ).toBe(true);
       }
-      await expect(host.locator('[data-map]')).toHaveAttribute('data-active-step', steps[steps.length - 1]?.id ?? '', { timeout: STEP_TIMEOUT });
+      await expect(host.locator('[data-map]')).toHaveAttribute('data-active-step', steps[steps.length - 1]?.id ?? '', {
+        timeout: STEP_TIMEOUT,
+      });
     }
     expect(page.url()).toBe(`${servers.host}script-hostile.html`);
     expect(await hostErrors(page)).toEqual([]);
@@ -495,16 +624,27 @@ test.describe('script embed (embed.js, shadow DOM) on another origin', () => {
     await page.goto(`${servers.host}script-host-map.html`);
     await expect(embed(page)).toHaveAttribute('data-mounted', 'ready', { timeout: 30_000 });
     await expect(embed(page).locator('[data-map]')).toHaveAttribute('data-map-status', 'ready', { timeout: 45_000 });
-    await expect.poll(() => page.evaluate(() => (window as unknown as { hostMap: { loaded: boolean } }).hostMap.loaded), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { hostMap: { loaded: boolean } }).hostMap.loaded), {
+        timeout: 30_000,
+      })
+      .toBe(true);
     // The host's MapLibre keeps its own worker URL; our MapLibre CSS stays in the shadow root.
-    expect(await page.evaluate(() => (window as unknown as { hostMap: { workerUrl: string } }).hostMap.workerUrl)).not.toContain(new URL(servers.explainer).host);
+    expect(
+      await page.evaluate(() => (window as unknown as { hostMap: { workerUrl: string } }).hostMap.workerUrl),
+    ).not.toContain(new URL(servers.explainer).host);
     expect(await page.evaluate(() => document.querySelectorAll('style[data-maplibre-css]').length)).toBe(0);
     await scrollShadowStepToMiddle(embed(page), 'salient');
-    await expect(embed(page).locator('[data-map]')).toHaveAttribute('data-active-step', 'salient', { timeout: STEP_TIMEOUT });
+    await expect(embed(page).locator('[data-map]')).toHaveAttribute('data-active-step', 'salient', {
+      timeout: STEP_TIMEOUT,
+    });
     expect(await hostErrors(page)).toEqual([]);
   });
 
-  test('an error inside the explainer stays inside: a notice in the shadow root, nothing on the host', async ({ page, servers }) => {
+  test('an error inside the explainer stays inside: a notice in the shadow root, nothing on the host', async ({
+    page,
+    servers,
+  }) => {
     const warnings: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'warning' && message.text().includes('[story-map]')) warnings.push(message.text());
@@ -516,7 +656,10 @@ test.describe('script embed (embed.js, shadow DOM) on another origin', () => {
     expect(await hostErrors(page)).toEqual([]);
   });
 
-  test('data-layout="stacked": every step has its own map, drawn as it nears the viewport', async ({ page, servers }) => {
+  test('data-layout="stacked": every step has its own map, drawn as it nears the viewport', async ({
+    page,
+    servers,
+  }) => {
     await page.goto(`${servers.host}script-stacked.html`);
     const host = embed(page);
     await expect(host).toHaveAttribute('data-mounted', 'ready', { timeout: 30_000 });
@@ -535,12 +678,18 @@ test('dist/embed-demo.html shows all three embeds from relative URLs', async ({ 
   await expect(embed(page, 0)).toHaveAttribute('data-mounted', 'ready', { timeout: 30_000 });
   await expect(embed(page, 1)).toHaveAttribute('data-mounted', 'ready', { timeout: 30_000 });
   await expect(embed(page, 1).locator('[data-layout="stacked"]')).toHaveCount(1);
-  await expect(embed(page, 0).locator('[data-map]')).toHaveAttribute('data-map-status', /^(ready|fallback)$/, { timeout: 45_000 });
+  await expect(embed(page, 0).locator('[data-map]')).toHaveAttribute('data-map-status', /^(ready|fallback)$/, {
+    timeout: 45_000,
+  });
   // The lazy iframe loads as it nears the screen and takes its content's height from the loader.
   await page.locator('iframe[data-kursk-explainer-frame]').scrollIntoViewIfNeeded();
   const frame = await explainerFrame(page, servers);
   await expect
-    .poll(async () => Math.abs((await page.locator('iframe').evaluate((element) => element.clientHeight)) - (await contentHeight(frame))))
+    .poll(async () =>
+      Math.abs(
+        (await page.locator('iframe').evaluate((element) => element.clientHeight)) - (await contentHeight(frame)),
+      ),
+    )
     .toBeLessThanOrEqual(4);
 });
 
@@ -565,6 +714,9 @@ test('?layout=stacked renders every step with its own map, drawn when scrolled n
   await expect(page.locator('[data-map]')).toHaveCount(0);
   const steps = readStory().steps;
   // Far-away maps are not drawn yet.
-  await expect(page.locator(`[data-step-map="${steps[steps.length - 1]?.id}"]`)).toHaveAttribute('data-map-status', 'loading');
+  await expect(page.locator(`[data-step-map="${steps[steps.length - 1]?.id}"]`)).toHaveAttribute(
+    'data-map-status',
+    'loading',
+  );
   await expectStackedMaps(page);
 });

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page, type Request } from '@playwright/test';
 import type { Bounds, CameraSpec, Place, Story } from '../../src/lib/story/types.ts';
 import { loadStoryFolder } from '../../src/build/loadFolder.ts';
+import { parseDeliveredArticle } from '../../src/build/deliveredArticle.ts';
 
 export { expect };
 
@@ -68,7 +69,8 @@ export const test = base.extend<GuardOptions & { pageGuard: void }>({
       await use();
 
       const report: string[] = [];
-      if (problems.length > 0) report.push(`${problems.length} page/console error(s):`, ...problems.map((p) => `  - ${p}`));
+      if (problems.length > 0)
+        report.push(`${problems.length} page/console error(s):`, ...problems.map((p) => `  - ${p}`));
       if (foreignRequests.length > 0) {
         report.push(
           `${foreignRequests.length} request(s) outside the page's origin:`,
@@ -102,51 +104,24 @@ export function readStory(): Story {
   return story;
 }
 
-/** The seed article's text parts, furniture removed. */
+/** The client's article: its passages, and the furniture and caption lines of the delivered page. */
 export interface SeedArticle {
-  headline: string;
-  dek: string;
-  /** The eight body paragraphs, p1 … p8. */
-  paragraphs: string[];
+  passages: Array<{ id: string; text: string }>;
   /** Page furniture and photo caption lines of the source page: never article text. */
   furniture: string[];
 }
 
-const CAPTION = 'Russian Chief of General Staff Gen. Valery Gerasimov.';
-
-/**
- * Parses the client's article (data/kursk/article.txt). Its non-blank lines are: "NEWS", "NEWS", the headline,
- * "Updated", the dek, the photo caption, the caption + "AP", then the eight body paragraphs. Throws when the file
- * does not have that shape, rather than guessing.
- */
+/** The client's article, read by the project's one article parser; throws unless it has a headline, a dek and 8 paragraphs. */
 export function readArticle(): SeedArticle {
-  const lines = readFileSync(SEED_ARTICLE, 'utf8')
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
-  const [news1, news2, headline, updated, dek, caption, captionCredit, ...paragraphs] = lines;
-  const shapeOk =
-    news1 === 'NEWS' &&
-    news2 === 'NEWS' &&
-    updated === 'Updated' &&
-    caption === CAPTION &&
-    captionCredit === CAPTION + 'AP' &&
-    headline !== undefined &&
-    dek !== undefined &&
-    paragraphs.length === 8;
-  if (!shapeOk || headline === undefined || dek === undefined) {
-    throw new Error(`${SEED_ARTICLE}: unexpected layout (expected NEWS, NEWS, headline, Updated, dek, 2 caption lines, 8 paragraphs)`);
-  }
-  return { headline, dek, paragraphs, furniture: ['NEWS', 'Updated', CAPTION] };
+  const { passages, dropped } = parseDeliveredArticle(readFileSync(SEED_ARTICLE, 'utf8'), SEED_ARTICLE);
+  if (passages.length !== 10)
+    throw new Error(`${SEED_ARTICLE}: expected a headline, a dek and 8 paragraphs, got ${passages.length} passages`);
+  return { passages: passages.map(({ id, text }) => ({ id, text })), furniture: [...new Set(dropped)] };
 }
 
 /** The seed article as passage ID → text (headline, dek, p1 … p8), in article order. */
 export function seedPassages(article: SeedArticle = readArticle()): Array<{ id: string; text: string }> {
-  return [
-    { id: 'headline', text: article.headline },
-    { id: 'dek', text: article.dek },
-    ...article.paragraphs.map((text, index) => ({ id: `p${index + 1}`, text })),
-  ];
+  return article.passages;
 }
 
 export { foldWhitespace } from '../support/hostileCopy.ts';
@@ -185,8 +160,14 @@ export function parseCamera(attr: string | null | undefined): Camera {
   const parts = (attr ?? '').split(',').map((part) => part.trim());
   const numbers = parts.map(Number);
   const [lng, lat, zoom] = numbers;
-  if (parts.length !== 3 || parts.some((part) => part === '') || lng === undefined || lat === undefined ||
-      zoom === undefined || numbers.some((n) => !Number.isFinite(n))) {
+  if (
+    parts.length !== 3 ||
+    parts.some((part) => part === '') ||
+    lng === undefined ||
+    lat === undefined ||
+    zoom === undefined ||
+    numbers.some((n) => !Number.isFinite(n))
+  ) {
     throw new Error(`data-camera is not "LNG,LAT,ZOOM": ${JSON.stringify(attr)}`);
   }
   return { lng, lat, zoom };
@@ -236,7 +217,12 @@ export function cameraMismatch(camera: Camera | null, spec: CameraSpec, places: 
   }
   const [west, south, east, north] = fitBox(spec.fit, places);
   const slack = 0.01;
-  if (camera.lng < west - slack || camera.lng > east + slack || camera.lat < south - slack || camera.lat > north + slack) {
+  if (
+    camera.lng < west - slack ||
+    camera.lng > east + slack ||
+    camera.lat < south - slack ||
+    camera.lat > north + slack
+  ) {
     return `camera centre ${camera.lng},${camera.lat} outside fitted box [${west},${south},${east},${north}]`;
   }
   return null;

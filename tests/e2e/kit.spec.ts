@@ -57,9 +57,15 @@ for (const article of ARTICLES) {
       await waitForMapReady(page);
 
       const onPage = await page.locator('[data-passage]').evaluateAll((elements) =>
-        elements.map((element) => ({ id: element.getAttribute('data-passage') ?? '', text: element.textContent ?? '' })),
+        elements.map((element) => ({
+          id: element.getAttribute('data-passage') ?? '',
+          text: element.textContent ?? '',
+        })),
       );
-      expect(onPage.map((passage) => passage.id), 'passages in article order').toEqual(story.passages.map((passage) => passage.id));
+      expect(
+        onPage.map((passage) => passage.id),
+        'passages in article order',
+      ).toEqual(story.passages.map((passage) => passage.id));
       for (const passage of story.passages) {
         const shown = onPage.find((candidate) => candidate.id === passage.id);
         expect(foldWhitespace(shown?.text ?? ''), `passage ${passage.id} verbatim`).toBe(foldWhitespace(passage.text));
@@ -79,7 +85,9 @@ for (const article of ARTICLES) {
         const element = page.locator(`[data-step="${step.id}"]`);
         await expect(element, `one [data-step="${step.id}"]`).toHaveCount(1);
         await element.evaluate((node) => node.scrollIntoView({ block: 'center', behavior: 'instant' }));
-        await expect(map, `step ${step.id} drawn`).toHaveAttribute('data-active-step', step.id, { timeout: STEP_TIMEOUT });
+        await expect(map, `step ${step.id} drawn`).toHaveAttribute('data-active-step', step.id, {
+          timeout: STEP_TIMEOUT,
+        });
         if (index === 1) {
           await page.waitForTimeout(2000);
           await page.screenshot({ path: path.join(SHOTS, `${article.slug}-step-${step.id}.png`) });
@@ -90,7 +98,9 @@ for (const article of ARTICLES) {
 
       for (const place of story.places) {
         const buttons = page.locator(`[data-place="${place.id}"]`);
-        const index = await buttons.evaluateAll((elements) => elements.findIndex((element) => element.closest('[data-map]') === null));
+        const index = await buttons.evaluateAll((elements) =>
+          elements.findIndex((element) => element.closest('[data-map]') === null),
+        );
         expect(index, `a list button for ${place.id}`).toBeGreaterThanOrEqual(0);
         await buttons.nth(index).click();
         await expect(map, `place ${place.id} selected`).toHaveAttribute('data-selected-place', place.id);

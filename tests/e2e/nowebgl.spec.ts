@@ -15,7 +15,9 @@ test('the static map takes over: every step applied, places answer clicks, text 
   expect(await waitForMapReady(page)).toBe('fallback');
   await expect(page.locator('[data-map] svg.static-map')).toHaveCount(1);
   for (const step of story.steps) {
-    await page.locator(`[data-step="${step.id}"]`).evaluate((element) => element.scrollIntoView({ block: 'center', behavior: 'instant' }));
+    await page
+      .locator(`[data-step="${step.id}"]`)
+      .evaluate((element) => element.scrollIntoView({ block: 'center', behavior: 'instant' }));
     await expect(page.locator('[data-map]')).toHaveAttribute('data-active-step', step.id, { timeout: STEP_TIMEOUT });
     await expect(page.locator('[data-map]')).toHaveAttribute('data-camera', /^-?\d+\.\d{4},-?\d+\.\d{4},\d+\.\d{2}$/);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `fallback-step-${step.id}.png`) });
@@ -23,10 +25,13 @@ test('the static map takes over: every step applied, places answer clicks, text 
   await page.locator('.place-list [data-place="sudzha"]').click();
   await expect(page.locator('[data-map]')).toHaveAttribute('data-selected-place', 'sudzha');
   await expect(page.locator('[data-passage="p1"]')).toHaveAttribute('data-highlight', '');
-  expect((await page.locator('[data-passage]').count())).toBe(10);
+  expect(await page.locator('[data-passage]').count()).toBe(10);
 });
 
-test('after a window resize the place buttons sit on their points, as on a page opened at that size', async ({ page, browser }) => {
+test('after a window resize the place buttons sit on their points, as on a page opened at that size', async ({
+  page,
+  browser,
+}) => {
   await page.goto('./#step-overview');
   expect(await waitForMapReady(page)).toBe('fallback');
   await expect(page.locator('[data-map]')).toHaveAttribute('data-active-step', 'overview', { timeout: STEP_TIMEOUT });
@@ -61,7 +66,10 @@ async function placeButtonPoints(page: Page): Promise<Record<string, [number, nu
       if (button.hidden) continue;
       const rect = button.getBoundingClientRect();
       const centred = button.style.transform.includes('-50%, -50%');
-      points[button.dataset.place ?? ''] = [(centred ? rect.left + rect.width / 2 : rect.left) - box.left, rect.top + rect.height / 2 - box.top];
+      points[button.dataset.place ?? ''] = [
+        (centred ? rect.left + rect.width / 2 : rect.left) - box.left,
+        rect.top + rect.height / 2 - box.top,
+      ];
     }
     return points;
   });

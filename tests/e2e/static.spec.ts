@@ -10,14 +10,18 @@ test.describe('without JavaScript', () => {
     const story = readStory();
     await page.goto('./');
     for (const passage of story.passages) {
-      expect(foldWhitespace((await page.locator(`[data-passage="${passage.id}"]`).textContent()) ?? '')).toBe(passage.text);
+      expect(foldWhitespace((await page.locator(`[data-passage="${passage.id}"]`).textContent()) ?? '')).toBe(
+        passage.text,
+      );
     }
     await expect(page.locator('.map-column')).toBeHidden();
     for (const step of story.steps) {
       const image = page.locator(`[data-print-map="${step.id}"] img`);
       await image.scrollIntoViewIfNeeded();
       await expect(image).toBeVisible();
-      await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth)).toBe(640);
+      await expect
+        .poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth))
+        .toBe(640);
       await expect(image).toHaveAttribute('alt', step.alt ?? /Map/);
     }
   });

@@ -78,9 +78,9 @@ async function expectStepApplied(page: Page, step: Step, places: Place[]): Promi
   await expect(map, `data-active-step for step ${step.id}`).toHaveAttribute('data-active-step', step.id, {
     timeout: STEP_TIMEOUT,
   });
-  await expect.poll(() => currentSteps(page), { message: `aria-current for step ${step.id}` }).toEqual([
-    `${step.id}=step`,
-  ]);
+  await expect
+    .poll(() => currentSteps(page), { message: `aria-current for step ${step.id}` })
+    .toEqual([`${step.id}=step`]);
   await expect
     .poll(async () => cameraMismatch(await readCamera(page), step.camera, places), {
       message: `camera of step ${step.id}`,
@@ -95,7 +95,9 @@ async function listButton(page: Page, placeId: string) {
   const index = await candidates.evaluateAll((elements) =>
     elements.findIndex((element) => element.closest('[data-map]') === null),
   );
-  expect(index, `a [data-place="${placeId}"] button in the list of places (outside [data-map])`).toBeGreaterThanOrEqual(0);
+  expect(index, `a [data-place="${placeId}"] button in the list of places (outside [data-map])`).toBeGreaterThanOrEqual(
+    0,
+  );
   return candidates.nth(index);
 }
 
@@ -118,9 +120,15 @@ async function expectPlaceSelected(page: Page, place: Place, passages: Array<{ i
     .toEqual(expected);
   const first = expected[0];
   if (first !== undefined) {
-    await expect(page.locator(`[data-passage="${first}"]`), `first passage mentioning ${place.id} in view`).toBeInViewport();
+    await expect(
+      page.locator(`[data-passage="${first}"]`),
+      `first passage mentioning ${place.id} in view`,
+    ).toBeInViewport();
   }
-  await expect(map, `selection of ${place.id} kept after scrolling to it`).toHaveAttribute('data-selected-place', place.id);
+  await expect(map, `selection of ${place.id} kept after scrolling to it`).toHaveAttribute(
+    'data-selected-place',
+    place.id,
+  );
 }
 
 function screenshotPath(name: string): string {
@@ -143,7 +151,10 @@ test.describe('article', () => {
     const seed = seedPassages(readArticle());
     await openStory(page);
     const passages = await pagePassages(page);
-    expect(passages.map((p) => p.id), '[data-passage] IDs in document order').toEqual(PASSAGE_IDS);
+    expect(
+      passages.map((p) => p.id),
+      '[data-passage] IDs in document order',
+    ).toEqual(PASSAGE_IDS);
     for (const { id, text } of seed) {
       const onPage = passages.find((p) => p.id === id);
       expect(onPage?.text, `text of [data-passage="${id}"]`).toBe(foldWhitespace(text));
@@ -186,7 +197,10 @@ test.describe('steps', () => {
       })),
     );
     expect(onPage.length, 'number of [data-step] elements').toBeGreaterThanOrEqual(8);
-    expect(onPage.map((s) => s.id), '[data-step] IDs in document order').toEqual(steps.map((s) => s.id));
+    expect(
+      onPage.map((s) => s.id),
+      '[data-step] IDs in document order',
+    ).toEqual(steps.map((s) => s.id));
     const passageIds = new Set((await pagePassages(page)).map((p) => p.id));
     for (const [index, pageStep] of onPage.entries()) {
       const ids = pageStep.passages.split(/\s+/).filter((id) => id !== '');
@@ -205,9 +219,9 @@ test.describe('steps', () => {
     for (const step of steps) {
       await scrollStepToMiddle(page, step.id);
       await expectStepApplied(page, step, places);
-      await expect.poll(() => page.evaluate(() => location.hash), { message: `address of step ${step.id}` }).toBe(
-        `#step-${step.id}`,
-      );
+      await expect
+        .poll(() => page.evaluate(() => location.hash), { message: `address of step ${step.id}` })
+        .toBe(`#step-${step.id}`);
       expect(await page.evaluate(() => history.length), 'history entries while scrolling').toBe(historyLength);
       await page.screenshot({ path: screenshotPath(`desktop-step-${step.id}`) });
     }
@@ -365,38 +379,40 @@ test.describe('places', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // Phone
 
-test('phone layout: no sideways scroll, map in view at every step, every passage visible', { tag: '@phone' }, async ({
-  page,
-}) => {
-  const { steps } = readStory();
-  test.setTimeout(45_000 + steps.length * 20_000);
-  await openStory(page);
-  const viewportWidth = page.viewportSize()?.width ?? 390;
-  const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
-  expect(await scrollWidth(), 'document scrollWidth').toBeLessThanOrEqual(viewportWidth);
+test(
+  'phone layout: no sideways scroll, map in view at every step, every passage visible',
+  { tag: '@phone' },
+  async ({ page }) => {
+    const { steps } = readStory();
+    test.setTimeout(45_000 + steps.length * 20_000);
+    await openStory(page);
+    const viewportWidth = page.viewportSize()?.width ?? 390;
+    const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+    expect(await scrollWidth(), 'document scrollWidth').toBeLessThanOrEqual(viewportWidth);
 
-  for (const step of steps) {
-    await scrollStepToMiddle(page, step.id);
-    await expect(page.locator('[data-map]')).toHaveAttribute('data-active-step', step.id, { timeout: STEP_TIMEOUT });
-    const mapVisibleArea = await page.locator('[data-map]').evaluate((element) => {
-      const box = element.getBoundingClientRect();
-      const width = Math.min(box.right, window.innerWidth) - Math.max(box.left, 0);
-      const height = Math.min(box.bottom, window.innerHeight) - Math.max(box.top, 0);
-      return width > 0 && height > 0 ? width * height : 0;
-    });
-    expect(mapVisibleArea, `map box intersects the viewport at step ${step.id}`).toBeGreaterThan(0);
-    await page.screenshot({ path: screenshotPath(`phone-step-${step.id}`) });
-  }
+    for (const step of steps) {
+      await scrollStepToMiddle(page, step.id);
+      await expect(page.locator('[data-map]')).toHaveAttribute('data-active-step', step.id, { timeout: STEP_TIMEOUT });
+      const mapVisibleArea = await page.locator('[data-map]').evaluate((element) => {
+        const box = element.getBoundingClientRect();
+        const width = Math.min(box.right, window.innerWidth) - Math.max(box.left, 0);
+        const height = Math.min(box.bottom, window.innerHeight) - Math.max(box.top, 0);
+        return width > 0 && height > 0 ? width * height : 0;
+      });
+      expect(mapVisibleArea, `map box intersects the viewport at step ${step.id}`).toBeGreaterThan(0);
+      await page.screenshot({ path: screenshotPath(`phone-step-${step.id}`) });
+    }
 
-  for (const id of PASSAGE_IDS) {
-    const passage = page.locator(`[data-passage="${id}"]`);
-    await expect(passage, `passage ${id} visible on a phone`).toBeVisible();
-    const box = await passage.evaluate((element) => {
-      const rect = element.getBoundingClientRect();
-      return { left: rect.left, right: rect.right };
-    });
-    expect(box.left, `passage ${id} starts inside the screen`).toBeGreaterThanOrEqual(0);
-    expect(box.right, `passage ${id} ends inside the screen`).toBeLessThanOrEqual(viewportWidth);
-  }
-  expect(await scrollWidth(), 'document scrollWidth after scrolling').toBeLessThanOrEqual(viewportWidth);
-});
+    for (const id of PASSAGE_IDS) {
+      const passage = page.locator(`[data-passage="${id}"]`);
+      await expect(passage, `passage ${id} visible on a phone`).toBeVisible();
+      const box = await passage.evaluate((element) => {
+        const rect = element.getBoundingClientRect();
+        return { left: rect.left, right: rect.right };
+      });
+      expect(box.left, `passage ${id} starts inside the screen`).toBeGreaterThanOrEqual(0);
+      expect(box.right, `passage ${id} ends inside the screen`).toBeLessThanOrEqual(viewportWidth);
+    }
+    expect(await scrollWidth(), 'document scrollWidth after scrolling').toBeLessThanOrEqual(viewportWidth);
+  },
+);

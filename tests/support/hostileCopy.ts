@@ -3,8 +3,29 @@
 import fc from 'fast-check';
 
 export const HOSTILE_PIECES = [
-  '$&', "$'", '$`', '$1', '$$', '$<name>', '</script>', '</SCRIPT ', '<!--', '-->', '<script>', '</body>', '\u2028', '\u2029',
-  '"', "'", '&amp;', '\\', '😀', '🇺🇦', '\r\n', '{#if x}', '5$&',
+  '$&',
+  "$'",
+  '$`',
+  '$1',
+  '$$',
+  '$<name>',
+  '</script>',
+  '</SCRIPT ',
+  '<!--',
+  '-->',
+  '<script>',
+  '</body>',
+  '\u2028',
+  '\u2029',
+  '"',
+  "'",
+  '&amp;',
+  '\\',
+  '😀',
+  '🇺🇦',
+  '\r\n',
+  '{#if x}',
+  '5$&',
 ];
 
 /**
@@ -12,9 +33,17 @@ export const HOSTILE_PIECES = [
  * as written (tested beside the validator).
  */
 export const copyArbitrary: fc.Arbitrary<string> = fc
-  .array(fc.oneof(fc.constantFrom(...HOSTILE_PIECES), fc.string({ unit: 'binary', maxLength: 12 })), { minLength: 1, maxLength: 8 })
-  // eslint-disable-next-line no-control-regex -- NUL is what validation refuses.
-  .map((parts) => parts.join('').replace(/\u0000/g, '').replace(/\p{Cs}/gu, ''))
+  .array(fc.oneof(fc.constantFrom(...HOSTILE_PIECES), fc.string({ unit: 'binary', maxLength: 12 })), {
+    minLength: 1,
+    maxLength: 8,
+  })
+  .map((parts) =>
+    parts
+      .join('')
+      // eslint-disable-next-line no-control-regex -- NUL is what validation refuses.
+      .replace(/\u0000/g, '')
+      .replace(/\p{Cs}/gu, ''),
+  )
   .filter((text) => text.trim() !== '');
 
 /** Folds runs of HTML white space to one space and trims, as the page contract compares passage text. */

@@ -16,6 +16,10 @@ export interface ReferenceRow {
 export function readReferenceSeries(): ReferenceRow[] {
   return csvParse(readFileSync(REFERENCE_SERIES_CSV, 'utf8')).map((row) => ({
     time: row.snapshot_utc ?? '',
-    values: Object.fromEntries(Object.entries(row).filter(([key]) => key !== 'snapshot_utc').map(([key, cell]) => [key, Number(cell)])),
+    values: Object.fromEntries(
+      Object.entries(row)
+        .filter(([key]) => key !== 'snapshot_utc')
+        .map(([key, cell]) => [key, Number(cell)]),
+    ),
   }));
 }

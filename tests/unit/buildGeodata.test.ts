@@ -74,14 +74,42 @@ describe('npm run geodata without the reference workshop', () => {
 describe('geodata helpers', () => {
   it('rounds without -0 and drops the repeats and spikes rounding makes', () => {
     expect(Object.is(round(-0.00001, 3), 0)).toBe(true);
-    expect(roundLine([[0, 0], [0.00001, 0], [1, 1], [1.00001, 1], [0.99999, 1.00001], [2, 2]], 3)).toEqual([[0, 0], [1, 1], [2, 2]]);
+    expect(
+      roundLine(
+        [
+          [0, 0],
+          [0.00001, 0],
+          [1, 1],
+          [1.00001, 1],
+          [0.99999, 1.00001],
+          [2, 2],
+        ],
+        3,
+      ),
+    ).toEqual([
+      [0, 0],
+      [1, 1],
+      [2, 2],
+    ]);
   });
 
   it('puts back the vertices whose loss would make a simplified polygon cross itself', () => {
     // The outer ring bulges 0.0008° above y = 1 (under the 0.001° tolerance) around a hole that reaches y = 1.0004:
     // simplification alone flattens the bulge and the hole pokes through it.
-    const outer: Position[] = [[0, 0], [1, 0], [1, 1], [0.5, 1.0008], [0, 1], [0, 0]];
-    const hole: Position[] = [[0.45, 0.9], [0.5, 1.0004], [0.55, 0.9], [0.45, 0.9]];
+    const outer: Position[] = [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0.5, 1.0008],
+      [0, 1],
+      [0, 0],
+    ];
+    const hole: Position[] = [
+      [0.45, 0.9],
+      [0.5, 1.0004],
+      [0.55, 0.9],
+      [0.45, 0.9],
+    ];
     const polygon: Polygon = { type: 'Polygon', coordinates: [outer, hole] };
     expect(kinks(simplify(polygon, { tolerance: 0.001, highQuality: true })).features.length).toBeGreaterThan(0);
     const simplified = simplifyPolygonal(polygon, 0.001, 5);
@@ -93,13 +121,24 @@ describe('geodata helpers', () => {
   it('writes the same bytes for the same features, with provenance last', () => {
     const dir = tempFolder();
     const features = [
-      stampFeature({ type: 'Point', coordinates: [35.27, 51.19] }, { accuracy: 'exact', date: '2026', licence: 'CC BY 4.0', source: 'test', id: 'a', rank: 1, name: 'A' }),
+      stampFeature(
+        { type: 'Point', coordinates: [35.27, 51.19] },
+        { accuracy: 'exact', date: '2026', licence: 'CC BY 4.0', source: 'test', id: 'a', rank: 1, name: 'A' },
+      ),
     ];
     const first = writeFeatureCollection(dir, 'a.geojson', features);
     const bytes = readFileSync(join(dir, 'a.geojson'), 'utf8');
     expect(writeFeatureCollection(dir, 'a.geojson', features)).toEqual(first);
     expect(readFileSync(join(dir, 'a.geojson'), 'utf8')).toBe(bytes);
-    expect(Object.keys(JSON.parse(bytes).features[0].properties)).toEqual(['id', 'name', 'rank', 'source', 'licence', 'date', 'accuracy']);
+    expect(Object.keys(JSON.parse(bytes).features[0].properties)).toEqual([
+      'id',
+      'name',
+      'rank',
+      'source',
+      'licence',
+      'date',
+      'accuracy',
+    ]);
     expect(() => writeFeatureCollection(dir, 'b.geojson', [...features, ...features])).toThrow(/duplicate id a/);
   });
 

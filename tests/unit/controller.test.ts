@@ -27,7 +27,10 @@ function createFakeLib() {
   };
   const fire = (type: string, event: { [key: string]: unknown } = {}): void => {
     const list = listeners.get(type) ?? [];
-    listeners.set(type, list.filter((listener) => !(listener as Listener & { once?: boolean }).once));
+    listeners.set(
+      type,
+      list.filter((listener) => !(listener as Listener & { once?: boolean }).once),
+    );
     list.forEach((listener) => listener(event));
   };
   const map: MapLike = {
@@ -40,14 +43,29 @@ function createFakeLib() {
       record('addSource', id, source);
       sources.set(id, { data: source.data });
     },
-    getSource: (id) => ({ setData: (data: unknown) => { record('setData', id); const source = sources.get(id); if (source) source.data = data; } }),
+    getSource: (id) => ({
+      setData: (data: unknown) => {
+        record('setData', id);
+        const source = sources.get(id);
+        if (source) source.data = data;
+      },
+    }),
     addLayer: (layer) => record('addLayer', layer.id),
     addControl: () => record('addControl'),
     setPaintProperty: (...args) => record('setPaintProperty', ...args),
     setFilter: (...args) => record('setFilter', ...args),
-    flyTo: (options) => { record('flyTo', options); moveTo(options); },
-    easeTo: (options) => { record('easeTo', options); moveTo(options); },
-    jumpTo: (options) => { record('jumpTo', options); moveTo(options); },
+    flyTo: (options) => {
+      record('flyTo', options);
+      moveTo(options);
+    },
+    easeTo: (options) => {
+      record('easeTo', options);
+      moveTo(options);
+    },
+    jumpTo: (options) => {
+      record('jumpTo', options);
+      moveTo(options);
+    },
     fitBounds: (bounds, options) => {
       record('fitBounds', bounds, options);
       center = { lng: (bounds[0][0] + bounds[1][0]) / 2, lat: (bounds[0][1] + bounds[1][1]) / 2 };
@@ -63,12 +81,23 @@ function createFakeLib() {
   };
   class FakeMarker implements MarkerLike {
     constructor(readonly options: { element: HTMLElement }) {}
-    setLngLat() { return this; }
-    addTo() { document.body.append(this.options.element); return this; }
-    remove() { this.options.element.remove(); }
+    setLngLat() {
+      return this;
+    }
+    addTo() {
+      document.body.append(this.options.element);
+      return this;
+    }
+    remove() {
+      this.options.element.remove();
+    }
   }
   const lib: MapLibreLike = {
-    Map: class { constructor() { return map; } } as unknown as MapLibreLike['Map'],
+    Map: class {
+      constructor() {
+        return map;
+      }
+    } as unknown as MapLibreLike['Map'],
     Marker: FakeMarker,
     NavigationControl: class {},
     AttributionControl: class {},
@@ -93,11 +122,14 @@ function createHarness(files: Record<string, unknown> = {}) {
     lib: fake.lib,
     container: document.createElement('div'),
     story,
-    data: createStoryData(story, { dataUrl: (file) => `/data/${file}`, fetchJson: async (url) => {
-      fetched.push(url);
-      const file = url.replace('/data/', '');
-      return file in files ? files[file] : geo.get(file);
-    } }),
+    data: createStoryData(story, {
+      dataUrl: (file) => `/data/${file}`,
+      fetchJson: async (url) => {
+        fetched.push(url);
+        const file = url.replace('/data/', '');
+        return file in files ? files[file] : geo.get(file);
+      },
+    }),
     events,
     reducedMotion: false,
     attribution: 'credits',
@@ -109,7 +141,8 @@ function createHarness(files: Record<string, unknown> = {}) {
 afterEach(() => document.body.replaceChildren());
 
 /** Waits until the controller has reported exactly these statuses (ready once its base files are in, or an error). */
-const statusesBecome = (harness: { statuses: string[] }, expected: string[]) => vi.waitFor(() => expect(harness.statuses).toEqual(expected));
+const statusesBecome = (harness: { statuses: string[] }, expected: string[]) =>
+  vi.waitFor(() => expect(harness.statuses).toEqual(expected));
 
 // Each case loads or draws the whole real story: seconds on a busy two-core machine, so a generous limit.
 describe('createMapController', { timeout: 60_000 }, () => {
@@ -118,10 +151,15 @@ describe('createMapController', { timeout: 60_000 }, () => {
     harness.controller.apply(mapStateFor(harness.story, 'sudzha'), { animate: true });
     harness.fire('load');
     await statusesBecome(harness, ['ready']);
-    const baseFiles = [...new Set(harness.story.layers.filter((layer) => layer.base).map((layer) => `/data/${layer.file}`))];
+    const baseFiles = [
+      ...new Set(harness.story.layers.filter((layer) => layer.base).map((layer) => `/data/${layer.file}`)),
+    ];
     expect(harness.fetched.slice(0, baseFiles.length).sort()).toEqual(baseFiles.sort());
     expect(harness.calls.some((call) => call.method === 'flyTo')).toBe(false);
-    expect(harness.calls.find((call) => call.method === 'jumpTo')?.args[0]).toMatchObject({ center: [35.2, 51.15], zoom: 9.2 });
+    expect(harness.calls.find((call) => call.method === 'jumpTo')?.args[0]).toMatchObject({
+      center: [35.2, 51.15],
+      zoom: 9.2,
+    });
     harness.fire('moveend');
     expect(harness.rests).toEqual([['sudzha', '35.2000,51.1500,9.20']]);
   });
@@ -146,7 +184,12 @@ describe('createMapController', { timeout: 60_000 }, () => {
     expect(paints).toEqual([]);
     const mid = harness.calls.length;
     harness.controller.apply(mapStateFor(harness.story, 'sumy-defences'), { animate: false });
-    const changed = new Set(harness.calls.slice(mid).filter((call) => call.method === 'setPaintProperty').map((call) => String(call.args[0]).split('__')[0]));
+    const changed = new Set(
+      harness.calls
+        .slice(mid)
+        .filter((call) => call.method === 'setPaintProperty')
+        .map((call) => String(call.args[0]).split('__')[0]),
+    );
     expect(changed).toEqual(new Set(['fortifications', 'control-grey', 'control-stale']));
   });
 
@@ -172,10 +215,17 @@ describe('createMapController', { timeout: 60_000 }, () => {
   });
 
   it('refuses a layer file that fails validation and reports an error', async () => {
-    const harness = createHarness({ 'geo/land.geojson': { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [500, 0] } }] } });
+    const harness = createHarness({
+      'geo/land.geojson': {
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [500, 0] } }],
+      },
+    });
     harness.fire('load');
     await statusesBecome(harness, ['error']);
-    expect(harness.calls.filter((call) => call.method === 'setData' && call.args[0] === 'src:geo/land.geojson')).toEqual([]);
+    expect(
+      harness.calls.filter((call) => call.method === 'setData' && call.args[0] === 'src:geo/land.geojson'),
+    ).toEqual([]);
   });
 
   it('makes every place a named button that reports activation', async () => {
@@ -194,9 +244,30 @@ describe('createMapController', { timeout: 60_000 }, () => {
 describe('maplibre-gl canary', () => {
   it('still offers everything the controller uses', async () => {
     const real = await import('maplibre-gl');
-    for (const name of ['Map', 'Marker', 'NavigationControl', 'AttributionControl', 'setWorkerUrl'] as const) expect(typeof real[name], name).toBe('function');
+    for (const name of ['Map', 'Marker', 'NavigationControl', 'AttributionControl', 'setWorkerUrl'] as const)
+      expect(typeof real[name], name).toBe('function');
     const prototype = real.Map.prototype as unknown as Record<string, unknown>;
-    const used: (keyof MapLike)[] = ['on', 'once', 'addSource', 'getSource', 'addLayer', 'addControl', 'setPaintProperty', 'setFilter', 'flyTo', 'easeTo', 'jumpTo', 'fitBounds', 'cameraForBounds', 'getCenter', 'getZoom', 'resize', 'remove', 'stop', 'getCanvas'];
+    const used: (keyof MapLike)[] = [
+      'on',
+      'once',
+      'addSource',
+      'getSource',
+      'addLayer',
+      'addControl',
+      'setPaintProperty',
+      'setFilter',
+      'flyTo',
+      'easeTo',
+      'jumpTo',
+      'fitBounds',
+      'cameraForBounds',
+      'getCenter',
+      'getZoom',
+      'resize',
+      'remove',
+      'stop',
+      'getCanvas',
+    ];
     for (const method of used) expect(typeof prototype[method], `Map.${method}`).toBe('function');
   });
 });

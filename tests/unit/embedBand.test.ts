@@ -6,7 +6,16 @@ const FRAME = 6000;
 
 describe('bandFromStretches', () => {
   it('is exact when the viewport lies inside the iframe', () => {
-    expect(bandFromStretches([{ top: 1200, bottom: 1300 }, { top: 1300, bottom: 2000 }], FRAME, 640)).toEqual({ top: 1200, height: 800, exact: true });
+    expect(
+      bandFromStretches(
+        [
+          { top: 1200, bottom: 1300 },
+          { top: 1300, bottom: 2000 },
+        ],
+        FRAME,
+        640,
+      ),
+    ).toEqual({ top: 1200, height: 800, exact: true });
   });
 
   it("keeps the exact bottom when the iframe's top is on screen", () => {
@@ -15,7 +24,11 @@ describe('bandFromStretches', () => {
   });
 
   it("keeps the exact top when the iframe's bottom is on screen", () => {
-    expect(bandFromStretches([{ top: 5700, bottom: 6000 }], FRAME, 800)).toEqual({ top: 5700, height: 800, exact: false });
+    expect(bandFromStretches([{ top: 5700, bottom: 6000 }], FRAME, 800)).toEqual({
+      top: 5700,
+      height: 800,
+      exact: false,
+    });
   });
 
   it('never makes the viewport smaller than what is visible', () => {

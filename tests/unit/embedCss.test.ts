@@ -26,7 +26,7 @@ describe('remToPx', () => {
 });
 
 describe('iframe height rules', () => {
-  it("restates every vh height of the stylesheet in --kx-vh, or the host-viewport rules replace it", () => {
+  it('restates every vh height of the stylesheet in --kx-vh, or the host-viewport rules replace it', () => {
     const appCss = readFileSync(new URL('../../src/styles/explainer.css', import.meta.url), 'utf8');
     // In an auto-height iframe, vh is the iframe's own height: it would feed back into the content's height.
     // 100vh (the sticky map) and 42vh (the phone's map column) are replaced by `.has-host-viewport` rules.
@@ -35,7 +35,9 @@ describe('iframe height rules', () => {
     expect(values.size).toBeGreaterThan(0);
     for (const value of values) {
       if (replacedByHostViewport.has(value)) continue;
-      expect(FRAME_CSS, `explainer.css uses ${value}vh: add it to src/lib/embed/frameCss.ts`).toContain(`calc(${value} * var(--kx-vh`);
+      expect(FRAME_CSS, `explainer.css uses ${value}vh: add it to src/lib/embed/frameCss.ts`).toContain(
+        `calc(${value} * var(--kx-vh`,
+      );
     }
   });
 });

@@ -55,15 +55,27 @@ describe('pym.js messages', () => {
 
 describe('object messages', () => {
   it("reads our loader's viewport message", () => {
-    expect(parseHostMessage({ type: 'story-map:viewport', top: -120, height: 700 })).toEqual({ kind: 'viewport', top: -120, height: 700 });
+    expect(parseHostMessage({ type: 'story-map:viewport', top: -120, height: 700 })).toEqual({
+      kind: 'viewport',
+      top: -120,
+      height: 700,
+    });
     // The name published before the product's: loaders already on news sites send it.
-    expect(parseHostMessage({ type: 'kursk-explainer:viewport', top: -120, height: 700 })).toEqual({ kind: 'viewport', top: -120, height: 700 });
+    expect(parseHostMessage({ type: 'kursk-explainer:viewport', top: -120, height: 700 })).toEqual({
+      kind: 'viewport',
+      top: -120,
+      height: 700,
+    });
   });
 
   it('reads @newswire/frames init and AMP intersections', () => {
     expect(parseHostMessage({ sentinel: 'amp', type: 'frames-init' })).toEqual({ kind: 'height-request' });
     const change = { rootBounds: { top: 0, height: 800 }, boundingClientRect: { top: -300 } };
-    expect(parseHostMessage({ sentinel: 'amp', type: 'intersection', changes: [change] })).toEqual({ kind: 'viewport', top: 300, height: 800 });
+    expect(parseHostMessage({ sentinel: 'amp', type: 'intersection', changes: [change] })).toEqual({
+      kind: 'viewport',
+      top: 300,
+      height: 800,
+    });
   });
 
   it('builds the AMP / @newswire/frames height message', () => {
@@ -72,7 +84,14 @@ describe('object messages', () => {
 
   it('ignores wrong shapes, types and non-finite numbers', () => {
     const garbage: unknown[] = [
-      null, undefined, 0, true, [], {}, { type: 'kursk-explainer:viewport' }, { type: 'story-map:viewport', top: 0 },
+      null,
+      undefined,
+      0,
+      true,
+      [],
+      {},
+      { type: 'kursk-explainer:viewport' },
+      { type: 'story-map:viewport', top: 0 },
       { type: 'kursk-explainer:viewport', top: '1', height: 800 },
       { type: 'kursk-explainer:viewport', top: 0, height: 0 },
       { type: 'kursk-explainer:viewport', top: Infinity, height: 800 },
@@ -86,17 +105,33 @@ describe('object messages', () => {
   });
 
   it('survives hostile objects', () => {
-    const throwing = Object.defineProperty({}, 'type', { get: () => { throw new Error('boom'); } });
+    const throwing = Object.defineProperty({}, 'type', {
+      get: () => {
+        throw new Error('boom');
+      },
+    });
     expect(parseHostMessage(throwing, ID)).toBeUndefined();
   });
 
   it('never throws and only returns finite numbers, whatever arrives', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.record({ type: fc.constantFrom('story-map:viewport', 'kursk-explainer:viewport'), top: fc.anything(), height: fc.anything() }), fc.string().map((text) => `pymxPYMx${ID}xPYMxviewport-iframe-positionxPYMx${text}`)), (data) => {
-        const message = parseHostMessage(data, ID);
-        if (message?.kind === 'viewport') return Number.isFinite(message.top) && Number.isFinite(message.height) && message.height > 0;
-        return true;
-      }),
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.record({
+            type: fc.constantFrom('story-map:viewport', 'kursk-explainer:viewport'),
+            top: fc.anything(),
+            height: fc.anything(),
+          }),
+          fc.string().map((text) => `pymxPYMx${ID}xPYMxviewport-iframe-positionxPYMx${text}`),
+        ),
+        (data) => {
+          const message = parseHostMessage(data, ID);
+          if (message?.kind === 'viewport')
+            return Number.isFinite(message.top) && Number.isFinite(message.height) && message.height > 0;
+          return true;
+        },
+      ),
     );
   });
 });
@@ -121,10 +156,19 @@ describe('origin allow-list', () => {
   });
 });
 
-describe('the host loader\'s side', () => {
-  it('reads a frame\'s height only from a well-formed embed-size message', () => {
+describe("the host loader's side", () => {
+  it("reads a frame's height only from a well-formed embed-size message", () => {
     expect(parseEmbedSize(ampEmbedSize(1234))).toBe(1234);
-    for (const garbage of [null, 'x', {}, { sentinel: 'amp', type: 'embed-size' }, { sentinel: 'amp', type: 'embed-size', height: -1 }, { sentinel: 'amp', type: 'embed-size', height: 2e6 }, { sentinel: 'amp', type: 'embed-size', height: Number.NaN }, { sentinel: 'x', type: 'embed-size', height: 10 }]) {
+    for (const garbage of [
+      null,
+      'x',
+      {},
+      { sentinel: 'amp', type: 'embed-size' },
+      { sentinel: 'amp', type: 'embed-size', height: -1 },
+      { sentinel: 'amp', type: 'embed-size', height: 2e6 },
+      { sentinel: 'amp', type: 'embed-size', height: Number.NaN },
+      { sentinel: 'x', type: 'embed-size', height: 10 },
+    ]) {
       expect(parseEmbedSize(garbage), JSON.stringify(garbage)).toBeUndefined();
     }
   });

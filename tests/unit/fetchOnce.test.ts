@@ -16,7 +16,10 @@ describe('fetchOnce', () => {
   });
 
   it('does not keep a failure', async () => {
-    const fetch = vi.fn().mockResolvedValueOnce(new Response('', { status: 503 })).mockResolvedValueOnce(new Response('{"ok":true}'));
+    const fetch = vi
+      .fn()
+      .mockResolvedValueOnce(new Response('', { status: 503 }))
+      .mockResolvedValueOnce(new Response('{"ok":true}'));
     vi.stubGlobal('fetch', fetch);
     await expect(fetchJsonOnce('/x/flaky.geojson')).rejects.toThrow('/x/flaky.geojson: HTTP 503');
     expect(await fetchJsonOnce('/x/flaky.geojson')).toEqual({ ok: true });

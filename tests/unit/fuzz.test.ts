@@ -17,13 +17,34 @@ type Path = (string | number)[];
 /** Every path to a value inside a JSON tree (not the root). */
 function pathsIn(value: Json, prefix: Path = []): Path[] {
   if (value === null || typeof value !== 'object') return [];
-  const entries: [string | number, Json][] = Array.isArray(value) ? value.map((item, index) => [index, item]) : Object.entries(value);
+  const entries: [string | number, Json][] = Array.isArray(value)
+    ? value.map((item, index) => [index, item])
+    : Object.entries(value);
   return entries.flatMap(([key, child]) => [[...prefix, key], ...pathsIn(child, [...prefix, key])]);
 }
 
 const REPLACEMENTS: Json[] = [
-  null, true, 0, -1, 1e308, -1e308, 'x', '', 'p99', 'atlantis', '<img src=x onerror=alert(1)>', '<script>alert(1)</script>',
-  'x'.repeat(100_000), [], [1, 2], {}, { id: 'x' }, '2025-02-30', 'NaN', [181, 91], [Number.MAX_VALUE, 0],
+  null,
+  true,
+  0,
+  -1,
+  1e308,
+  -1e308,
+  'x',
+  '',
+  'p99',
+  'atlantis',
+  '<img src=x onerror=alert(1)>',
+  '<script>alert(1)</script>',
+  'x'.repeat(100_000),
+  [],
+  [1, 2],
+  {},
+  { id: 'x' },
+  '2025-02-30',
+  'NaN',
+  [181, 91],
+  [Number.MAX_VALUE, 0],
 ];
 
 type Mutation =
@@ -91,19 +112,26 @@ describe('fuzzed story files', () => {
     const base = createStoryFiles();
     const fileArbitrary = fc.constantFrom(...STORY_FILE_NAMES);
     fc.assert(
-      fc.property(fileArbitrary, fc.nat(), mutationArbitrary, fc.nat(), mutationArbitrary, (file, pathIndex, first, secondPath, second) => {
-        const files = structuredClone(base) as unknown as Record<string, Json>;
-        const paths = pathsIn(files[file] as Json);
-        const path = paths[pathIndex % paths.length];
-        if (path) mutate(files[file] as Json, path, first);
-        // Half the cases carry a second mutation somewhere else.
-        if (secondPath % 2 === 0) {
-          const otherPaths = pathsIn(files[file] as Json);
-          const other = otherPaths[secondPath % Math.max(1, otherPaths.length)];
-          if (other) mutate(files[file] as Json, other, second);
-        }
-        counts[outcome(files as unknown as StoryFiles)]++;
-      }),
+      fc.property(
+        fileArbitrary,
+        fc.nat(),
+        mutationArbitrary,
+        fc.nat(),
+        mutationArbitrary,
+        (file, pathIndex, first, secondPath, second) => {
+          const files = structuredClone(base) as unknown as Record<string, Json>;
+          const paths = pathsIn(files[file] as Json);
+          const path = paths[pathIndex % paths.length];
+          if (path) mutate(files[file] as Json, path, first);
+          // Half the cases carry a second mutation somewhere else.
+          if (secondPath % 2 === 0) {
+            const otherPaths = pathsIn(files[file] as Json);
+            const other = otherPaths[secondPath % Math.max(1, otherPaths.length)];
+            if (other) mutate(files[file] as Json, other, second);
+          }
+          counts[outcome(files as unknown as StoryFiles)]++;
+        },
+      ),
       { numRuns: 1500, seed: 20250312 },
     );
     // Both outcomes in real numbers: the mutations reach deep validation, and accepted stories reach the map state.
@@ -114,21 +142,55 @@ describe('fuzzed story files', () => {
   it('rejects broken geometries in 1,000 mutated layer files before they reach the map', () => {
     const { story, geo } = loadRealStory();
     const counts = { accepted: 0, rejected: 0 };
-    const small = story.layers.filter((layer) => (geo.get(layer.file)?.features.length ?? 0) <= 70).map((layer) => layer.file);
+    const small = story.layers
+      .filter((layer) => (geo.get(layer.file)?.features.length ?? 0) <= 70)
+      .map((layer) => layer.file);
     const geometryMutation = fc.oneof(
-      fc.constant('bowtie'), fc.constant('nan'), fc.constant('huge'), fc.constant('unclosed'), fc.constant('short-line'),
-      fc.constant('no-geometry'), fc.constant('wrong-type'), fc.constant('no-provenance'), fc.constant('string-coords'),
+      fc.constant('bowtie'),
+      fc.constant('nan'),
+      fc.constant('huge'),
+      fc.constant('unclosed'),
+      fc.constant('short-line'),
+      fc.constant('no-geometry'),
+      fc.constant('wrong-type'),
+      fc.constant('no-provenance'),
+      fc.constant('string-coords'),
     );
     fc.assert(
       fc.property(fc.constantFrom(...small), fc.nat(), geometryMutation, (file, featureIndex, kind) => {
-        const collection = structuredClone(geo.get(file)) as unknown as { features: { geometry: Record<string, unknown> | null; properties: Record<string, unknown> }[] };
+        const collection = structuredClone(geo.get(file)) as unknown as {
+          features: { geometry: Record<string, unknown> | null; properties: Record<string, unknown> }[];
+        };
         const feature = collection.features[featureIndex % collection.features.length];
         if (!feature) return;
         const geometry = feature.geometry ?? {};
-        if (kind === 'bowtie') feature.geometry = { type: 'Polygon', coordinates: [[[35, 51], [36, 52], [36, 51], [35, 52], [35, 51]]] };
+        if (kind === 'bowtie')
+          feature.geometry = {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [35, 51],
+                [36, 52],
+                [36, 51],
+                [35, 52],
+                [35, 51],
+              ],
+            ],
+          };
         if (kind === 'nan') feature.geometry = { type: 'Point', coordinates: [Number.NaN, 51] };
         if (kind === 'huge') feature.geometry = { type: 'Point', coordinates: [1e9, 51] };
-        if (kind === 'unclosed') feature.geometry = { type: 'Polygon', coordinates: [[[35, 51], [36, 52], [36, 51], [35.5, 51.5]]] };
+        if (kind === 'unclosed')
+          feature.geometry = {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [35, 51],
+                [36, 52],
+                [36, 51],
+                [35.5, 51.5],
+              ],
+            ],
+          };
         if (kind === 'short-line') feature.geometry = { type: 'LineString', coordinates: [[35, 51]] };
         if (kind === 'no-geometry') feature.geometry = null;
         if (kind === 'wrong-type') feature.geometry = { ...geometry, type: 'Circle' };

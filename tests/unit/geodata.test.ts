@@ -5,7 +5,17 @@ import { describe, it, expect } from 'vitest';
 import fs from 'node:fs';
 import * as turf from '@turf/turf';
 import { readReferenceSeries } from '../support/referenceSeries.ts';
-import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type {
+  Feature,
+  FeatureCollection,
+  Geometry,
+  LineString,
+  MultiLineString,
+  MultiPolygon,
+  Point,
+  Polygon,
+  Position,
+} from 'geojson';
 
 const GEO_DIR = new URL('../../data/kursk/geo/', import.meta.url);
 
@@ -65,7 +75,9 @@ function km2(f: Area): number {
 }
 
 function readAreaCsv(): Map<string, number> {
-  return new Map(readReferenceSeries().map((row) => [row.time, must(row.values.kursk_ua_controlled_km2, 'kursk_ua_controlled_km2')]));
+  return new Map(
+    readReferenceSeries().map((row) => [row.time, must(row.values.kursk_ua_controlled_km2, 'kursk_ua_controlled_km2')]),
+  );
 }
 
 const borderLines = (): Feature<LineString, Props>[] => {
@@ -186,7 +198,15 @@ describe('regions.geojson', () => {
 
   it('has the seven oblasts with their countries', () => {
     const ids = Object.fromEntries(regions.features.map((f) => [f.properties.id, f.properties.country]));
-    expect(ids).toEqual({ kursk: 'RU', belgorod: 'RU', bryansk: 'RU', sumy: 'UA', chernihiv: 'UA', kharkiv: 'UA', poltava: 'UA' });
+    expect(ids).toEqual({
+      kursk: 'RU',
+      belgorod: 'RU',
+      bryansk: 'RU',
+      sumy: 'UA',
+      chernihiv: 'UA',
+      kharkiv: 'UA',
+      poltava: 'UA',
+    });
     expect(byId(regions, 'kursk').properties.name).toBe('Kursk region');
   });
 
@@ -240,7 +260,8 @@ describe('control-kursk.geojson', () => {
   });
 
   it('stores area_km2 as the area of the stored geometry', () => {
-    for (const f of areas) expect(Math.abs(km2(f) - Number(f.properties.area_km2)), f.properties.id).toBeLessThanOrEqual(0.06);
+    for (const f of areas)
+      expect(Math.abs(km2(f) - Number(f.properties.area_km2)), f.properties.id).toBeLessThanOrEqual(0.06);
   });
 
   it('flags only the unchanging Tetkino-sector held polygon as stale', () => {
@@ -250,7 +271,11 @@ describe('control-kursk.geojson', () => {
       expect(f.properties).toMatchObject({ class: 'held', sector: 'glushkovo_tetkino' });
       expect(Math.abs(km2(f) - 11.1)).toBeLessThan(0.3);
     }
-    expect(areas.filter((f) => f.properties.stale !== true).every((f) => f.properties.sector !== 'glushkovo_tetkino' || f.properties.class === 'grey')).toBe(true);
+    expect(
+      areas
+        .filter((f) => f.properties.stale !== true)
+        .every((f) => f.properties.sector !== 'glushkovo_tetkino' || f.properties.class === 'grey'),
+    ).toBe(true);
   });
 });
 
@@ -286,7 +311,9 @@ describe('road.geojson', () => {
   it('crosses the border exactly once, at the crossing point', () => {
     const hits = borderLines().flatMap((b) => turf.lineIntersect(line, b).features);
     // The crossing is a vertex of the road, so two segments may report (almost) the same point.
-    const distinct = hits.filter((h, i) => hits.slice(0, i).every((o) => turf.distance(o, h, { units: 'meters' }) > 50));
+    const distinct = hits.filter((h, i) =>
+      hits.slice(0, i).every((o) => turf.distance(o, h, { units: 'meters' }) > 50),
+    );
     expect(distinct).toHaveLength(1);
     expect(turf.distance(must(distinct[0], 'intersection'), crossing, { units: 'meters' })).toBeLessThan(5);
     expect(crossing.properties.name).toBe('Sudzha–Yunakivka border crossing (approximate)');
@@ -308,7 +335,13 @@ describe('rivers, towns and fortifications', () => {
     const toBorder = Math.min(...borderLines().map((b) => turf.pointToLineDistance(mouth, b, { units: 'kilometers' })));
     expect(toBorder).toBeGreaterThan(1);
     expect(toBorder).toBeLessThan(8);
-    expect(rivers.features.map((f) => f.properties.name)).toEqual(['Psel', 'Seym', 'Vorskla', 'Desna', 'Sudzha river (schematic)']);
+    expect(rivers.features.map((f) => f.properties.name)).toEqual([
+      'Psel',
+      'Seym',
+      'Vorskla',
+      'Desna',
+      'Sudzha river (schematic)',
+    ]);
   });
 
   it('lists towns but not the story places or ambiguous rows', () => {
@@ -326,24 +359,28 @@ describe('rivers, towns and fortifications', () => {
     expect(byId(towns, 'plekhovo').properties.accuracy).toBe('approximate');
   });
 
-  it('keeps the schematic fortification lines inside Sumy oblast, well away from the border', { timeout: 60_000 }, () => {
-    const forts = load('fortifications.geojson');
-    const sumy = byId(load('regions.geojson'), 'sumy') as Area;
-    const border = borderLines();
-    for (const f of forts.features as Feature<LineString, Props>[]) {
-      expect(f.properties).toMatchObject({
-        name: 'Fortification lines (schematic)',
-        label: 'schematic — exact positions not public',
-        accuracy: 'schematic',
-      });
-      expect(f.properties.source).toMatch(/LIGA\.net/);
-      expect(turf.kinks(f).features).toHaveLength(0);
-      expect(turf.length(f)).toBeGreaterThan(100);
-      for (const p of f.geometry.coordinates) {
-        expect(turf.booleanPointInPolygon(p, sumy)).toBe(true);
-        const d = Math.min(...border.map((b) => turf.pointToLineDistance(p, b, { units: 'kilometers' })));
-        expect(d).toBeGreaterThan(5);
+  it(
+    'keeps the schematic fortification lines inside Sumy oblast, well away from the border',
+    { timeout: 60_000 },
+    () => {
+      const forts = load('fortifications.geojson');
+      const sumy = byId(load('regions.geojson'), 'sumy') as Area;
+      const border = borderLines();
+      for (const f of forts.features as Feature<LineString, Props>[]) {
+        expect(f.properties).toMatchObject({
+          name: 'Fortification lines (schematic)',
+          label: 'schematic — exact positions not public',
+          accuracy: 'schematic',
+        });
+        expect(f.properties.source).toMatch(/LIGA\.net/);
+        expect(turf.kinks(f).features).toHaveLength(0);
+        expect(turf.length(f)).toBeGreaterThan(100);
+        for (const p of f.geometry.coordinates) {
+          expect(turf.booleanPointInPolygon(p, sumy)).toBe(true);
+          const d = Math.min(...border.map((b) => turf.pointToLineDistance(p, b, { units: 'kilometers' })));
+          expect(d).toBeGreaterThan(5);
+        }
       }
-    }
-  });
+    },
+  );
 });

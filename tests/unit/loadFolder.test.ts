@@ -29,7 +29,13 @@ function problemsLoading(folder: string): string[] {
 function createCollection(geometry: unknown): unknown {
   return {
     type: 'FeatureCollection',
-    features: [{ type: 'Feature', properties: { id: 'x', source: 's', licence: 'l', date: '2025-01-01', accuracy: 'exact' }, geometry }],
+    features: [
+      {
+        type: 'Feature',
+        properties: { id: 'x', source: 's', licence: 'l', date: '2025-01-01', accuracy: 'exact' },
+        geometry,
+      },
+    ],
   };
 }
 
@@ -56,18 +62,50 @@ describe('loadStoryFolder', { timeout: 60_000 }, () => {
 
   it('rejects a self-intersecting polygon', () => {
     const copy = copyStory();
-    const bowtie = { type: 'Polygon', coordinates: [[[35, 51], [36, 52], [36, 51], [35, 52], [35, 51]]] };
+    const bowtie = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [35, 51],
+          [36, 52],
+          [36, 51],
+          [35, 52],
+          [35, 51],
+        ],
+      ],
+    };
     copy.write('geo/land.geojson', createCollection(bowtie));
-    expect(problemsLoading(copy.folder)).toContainEqual(expect.stringMatching(/^geo\/land\.geojson: features\[0\]\.geometry: the polygon crosses itself near 35\.5000, 51\.5000/));
+    expect(problemsLoading(copy.folder)).toContainEqual(
+      expect.stringMatching(
+        /^geo\/land\.geojson: features\[0\]\.geometry: the polygon crosses itself near 35\.5000, 51\.5000/,
+      ),
+    );
   });
 
   it('rejects an unclosed ring and coordinates out of range', () => {
     const copy = copyStory();
-    copy.write('geo/land.geojson', createCollection({ type: 'Polygon', coordinates: [[[35, 51], [36, 52], [36, 51], [35, 51.5]]] }));
+    copy.write(
+      'geo/land.geojson',
+      createCollection({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [35, 51],
+            [36, 52],
+            [36, 51],
+            [35, 51.5],
+          ],
+        ],
+      }),
+    );
     copy.write('geo/towns.geojson', createCollection({ type: 'Point', coordinates: [35, 95] }));
     const problems = problemsLoading(copy.folder);
-    expect(problems).toContainEqual('geo/land.geojson: features[0].geometry.coordinates[0]: a polygon ring must end where it starts');
-    expect(problems).toContainEqual('geo/towns.geojson: features[0].geometry.coordinates[1]: latitude 95 is not between -90 and 90');
+    expect(problems).toContainEqual(
+      'geo/land.geojson: features[0].geometry.coordinates[0]: a polygon ring must end where it starts',
+    );
+    expect(problems).toContainEqual(
+      'geo/towns.geojson: features[0].geometry.coordinates[1]: latitude 95 is not between -90 and 90',
+    );
   });
 
   it('rejects an unknown geometry type and a feature without provenance', () => {
@@ -75,14 +113,22 @@ describe('loadStoryFolder', { timeout: 60_000 }, () => {
     copy.write('geo/towns.geojson', {
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', properties: { id: 'a', source: 's', licence: 'l', date: '2025', accuracy: 'exact' }, geometry: { type: 'Circle', coordinates: [1, 2] } },
+        {
+          type: 'Feature',
+          properties: { id: 'a', source: 's', licence: 'l', date: '2025', accuracy: 'exact' },
+          geometry: { type: 'Circle', coordinates: [1, 2] },
+        },
         { type: 'Feature', properties: { id: 'b' }, geometry: { type: 'Point', coordinates: [1, 2] } },
       ],
     });
     const problems = problemsLoading(copy.folder);
-    expect(problems).toContainEqual(expect.stringMatching(/^geo\/towns\.geojson: features\[0\]\.geometry\.type: expected a Point/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^geo\/towns\.geojson: features\[0\]\.geometry\.type: expected a Point/),
+    );
     expect(problems).toContainEqual('geo/towns.geojson: features[1].properties.source: expected text, got undefined');
-    expect(problems).toContainEqual('geo/towns.geojson: features[1].properties.accuracy: expected one of exact, approximate, schematic, got undefined');
+    expect(problems).toContainEqual(
+      'geo/towns.geojson: features[1].properties.accuracy: expected one of exact, approximate, schematic, got undefined',
+    );
   });
 
   it('rejects a place shape that names no feature', () => {
@@ -90,7 +136,11 @@ describe('loadStoryFolder', { timeout: 60_000 }, () => {
     const places = JSON.parse(readFileSync(join(copy.folder, 'places.json'), 'utf8'));
     places.places[0].shape.feature = 'nowhere';
     copy.write('places.json', places);
-    expect(problemsLoading(copy.folder)).toEqual([expect.stringMatching(/^places\.json: places\[0\]\.shape\.feature: no feature with id "nowhere" in geo\/regions\.geojson/)]);
+    expect(problemsLoading(copy.folder)).toEqual([
+      expect.stringMatching(
+        /^places\.json: places\[0\]\.shape\.feature: no feature with id "nowhere" in geo\/regions\.geojson/,
+      ),
+    ]);
   });
 
   it('rejects a figure over an unknown series column and a note quoting an unknown figure', () => {
@@ -103,7 +153,9 @@ describe('loadStoryFolder', { timeout: 60_000 }, () => {
     copy.write('steps.json', steps);
     const problems = problemsLoading(copy.folder);
     expect(problems).toContainEqual('figures.json: figures[0].column: the series has no column "held_miles"');
-    expect(problems).toContainEqual(expect.stringMatching(/^steps\.json: steps\[0\]\.note: unknown figure "peak-area"/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^steps\.json: steps\[0\]\.note: unknown figure "peak-area"/),
+    );
   });
 
   it('rejects a timeline bound to a layer that is not dated', () => {
@@ -111,6 +163,8 @@ describe('loadStoryFolder', { timeout: 60_000 }, () => {
     const timeline = JSON.parse(readFileSync(join(copy.folder, 'timeline.json'), 'utf8'));
     timeline.layer = 'road';
     copy.write('timeline.json', timeline);
-    expect(problemsLoading(copy.folder)).toContainEqual('timeline.json: layer: "road" is not a dated layer of layers.json');
+    expect(problemsLoading(copy.folder)).toContainEqual(
+      'timeline.json: layer: "road" is not a dated layer of layers.json',
+    );
   });
 });

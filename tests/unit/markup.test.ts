@@ -11,23 +11,51 @@ import type { Place } from '../../src/lib/story/types.ts';
 const HOSTILE = 'Troops left <img src=x onerror="window.hacked=1"> Sudzha <script>window.hacked=2</script> <b>now</b>.';
 
 function createPlace(): Place {
-  return { id: 'sudzha', name: 'Sudzha', aliases: [], kind: 'town', anchor: [35.27, 51.19], description: 'd', source: 's', licence: 'l', date: '2025', accuracy: 'exact' };
+  return {
+    id: 'sudzha',
+    name: 'Sudzha',
+    aliases: [],
+    kind: 'town',
+    anchor: [35.27, 51.19],
+    description: 'd',
+    source: 's',
+    licence: 'l',
+    date: '2025',
+    accuracy: 'exact',
+  };
 }
 
 describe('markup in story data', () => {
   it('a passage with markup renders it as text, with place links still built from data', () => {
     const passage = { id: 'p1', role: 'paragraph' as const, text: HOSTILE };
-    const { container } = render(PassageText, { props: { id: 'p1', role: 'paragraph', parts: partsOfPassage(passage, [createPlace()], []), highlighted: false, onplacelink: () => {} } });
+    const { container } = render(PassageText, {
+      props: {
+        id: 'p1',
+        role: 'paragraph',
+        parts: partsOfPassage(passage, [createPlace()], []),
+        highlighted: false,
+        onplacelink: () => {},
+      },
+    });
     const element = container.querySelector('[data-passage="p1"]');
     expect(element?.textContent).toBe(HOSTILE);
     expect(container.querySelector('img, script, b')).toBeNull();
     expect(container.querySelector('[data-place-link="sudzha"]')?.textContent).toBe('Sudzha');
-    const handlers = [...container.querySelectorAll('*')].flatMap((node) => node.getAttributeNames().filter((name) => name.startsWith('on')));
+    const handlers = [...container.querySelectorAll('*')].flatMap((node) =>
+      node.getAttributeNames().filter((name) => name.startsWith('on')),
+    );
     expect(handlers, 'no event-handler attribute made from story text').toEqual([]);
   });
 
   it('a step note with markup renders it as text', () => {
-    const step = { id: 's', passages: ['p1'], camera: { center: [0, 0] as [number, number], zoom: 1 }, layers: [], emphasis: [], note: '<img src=x onerror="window.hacked=3">Note' };
+    const step = {
+      id: 's',
+      passages: ['p1'],
+      camera: { center: [0, 0] as [number, number], zoom: 1 },
+      layers: [],
+      emphasis: [],
+      note: '<img src=x onerror="window.hacked=3">Note',
+    };
     const children = createRawSnippet(() => ({ render: () => '<span></span>' }));
     const { container } = render(StepSection, { props: { step, active: false, children } });
     expect(container.querySelector('.step__note')?.textContent).toContain('<img src=x onerror="window.hacked=3">Note');

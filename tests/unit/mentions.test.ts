@@ -1,12 +1,29 @@
 // Linking places to the article: mentions by name and alias, verbatim parts, excerpts for the place card.
 import { describe, expect, it } from 'vitest';
-import { excerptsFor, findMentions, partsOfPassage, passagesByPlace, sentencesOf } from '../../src/lib/story/mentions.ts';
+import {
+  excerptsFor,
+  findMentions,
+  partsOfPassage,
+  passagesByPlace,
+  sentencesOf,
+} from '../../src/lib/story/mentions.ts';
 import { validateStory } from '../../src/lib/story/validate.ts';
 import type { Place, Step } from '../../src/lib/story/types.ts';
 import { createStoryFiles } from './storyFixtures.ts';
 
 function createPlace(id: string, name: string, aliases: string[] = []): Place {
-  return { id, name, aliases, kind: 'town', anchor: [0, 0], description: 'd', source: 's', licence: 'l', date: '2025', accuracy: 'exact' };
+  return {
+    id,
+    name,
+    aliases,
+    kind: 'town',
+    anchor: [0, 0],
+    description: 'd',
+    source: 's',
+    licence: 'l',
+    date: '2025',
+    accuracy: 'exact',
+  };
 }
 
 describe('findMentions', () => {
@@ -25,7 +42,14 @@ describe('partsOfPassage', () => {
   it('gives the passage back verbatim, with links and the quote marked', () => {
     const places = [createPlace('sudzha', 'Sudzha')];
     const passage = { id: 'p1', role: 'paragraph' as const, text: 'First. Troops left Sudzha early. Then more.' };
-    const step: Step = { id: 's', passages: ['p1'], quote: 'Troops left Sudzha early.', camera: { center: [0, 0], zoom: 1 }, layers: [], emphasis: [] };
+    const step: Step = {
+      id: 's',
+      passages: ['p1'],
+      quote: 'Troops left Sudzha early.',
+      camera: { center: [0, 0], zoom: 1 },
+      layers: [],
+      emphasis: [],
+    };
     const parts = partsOfPassage(passage, places, [step]);
     expect(parts.map((part) => part.text).join('')).toBe(passage.text);
     expect(parts).toEqual([
@@ -40,7 +64,11 @@ describe('partsOfPassage', () => {
   it('keeps every passage of the real story verbatim', () => {
     const story = validateStory(createStoryFiles());
     for (const passage of story.passages) {
-      expect(partsOfPassage(passage, story.places, story.steps).map((part) => part.text).join('')).toBe(passage.text);
+      expect(
+        partsOfPassage(passage, story.places, story.steps)
+          .map((part) => part.text)
+          .join(''),
+      ).toBe(passage.text);
     }
   });
 });
@@ -71,6 +99,10 @@ describe('the real story', () => {
 
 describe('sentencesOf', () => {
   it('splits on sentence ends, including after a closing quote', () => {
-    expect(sentencesOf('He said: "No." Then he left. "Why?" she asked.')).toEqual(['He said: "No."', 'Then he left.', '"Why?" she asked.']);
+    expect(sentencesOf('He said: "No." Then he left. "Why?" she asked.')).toEqual([
+      'He said: "No."',
+      'Then he left.',
+      '"Why?" she asked.',
+    ]);
   });
 });

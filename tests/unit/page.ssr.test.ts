@@ -22,8 +22,6 @@ function storyWith(suffixes: string[]): Story {
   return validateStory(files);
 }
 
-
-
 describe('the served page holds the story verbatim', () => {
   it('places random copy in every passage and in the inline JSON, unchanged (60 stories)', () => {
     fc.assert(
@@ -57,7 +55,10 @@ describe('the served page holds the story verbatim', () => {
   });
 
   it('refuses text a page cannot show as written, naming file and field', () => {
-    for (const [bad, name] of [['a\u0000b', 'NUL'], ['a\ud800b', 'lone surrogate']] as const) {
+    for (const [bad, name] of [
+      ['a\u0000b', 'NUL'],
+      ['a\ud800b', 'lone surrogate'],
+    ] as const) {
       const files = createStoryFiles();
       const passage = listOf(files, 'article.json')[2];
       if (passage) passage.text = bad;
@@ -66,6 +67,8 @@ describe('the served page holds the story verbatim', () => {
   });
 
   it('fails loudly on a template without its marker', () => {
-    expect(() => assemblePage('<html><head></head><body></body></html>', { body: '', head: '', storyJson: '{}' })).toThrow(/app marker|<!--app-html-->/);
+    expect(() =>
+      assemblePage('<html><head></head><body></body></html>', { body: '', head: '', storyJson: '{}' }),
+    ).toThrow(/app marker|<!--app-html-->/);
   });
 });

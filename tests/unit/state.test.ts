@@ -15,7 +15,9 @@ describe('mapStateFor', () => {
     for (const step of story.steps) {
       const state = mapStateFor(story, step.id);
       for (const layer of story.layers) {
-        expect(state.layerOpacity[layer.id], `${step.id}/${layer.id}`).toBe(layer.base || step.layers.includes(layer.id) ? 1 : 0);
+        expect(state.layerOpacity[layer.id], `${step.id}/${layer.id}`).toBe(
+          layer.base || step.layers.includes(layer.id) ? 1 : 0,
+        );
       }
     }
   });
@@ -26,7 +28,7 @@ describe('mapStateFor', () => {
     expect(mapStateFor(story, 'jeddah').date).toBeUndefined();
   });
 
-  it('fits a step\'s places into one box', () => {
+  it("fits a step's places into one box", () => {
     const story = createStory();
     const state = mapStateFor(story, 'jeddah');
     expect(state.camera.kind).toBe('bounds');
@@ -52,7 +54,12 @@ describe('mapStateFor', () => {
 
 describe('camera helpers', () => {
   it('unions boxes', () => {
-    expect(unionBoxes([[1, 2, 3, 4], [0, 3, 2, 5]])).toEqual([0, 2, 3, 5]);
+    expect(
+      unionBoxes([
+        [1, 2, 3, 4],
+        [0, 3, 2, 5],
+      ]),
+    ).toEqual([0, 2, 3, 5]);
   });
 
   it('shows a far place with its context box', () => {
@@ -69,26 +76,94 @@ describe('camera helpers', () => {
 describe('mapStateFor, per step of the real story', { timeout: 60_000 }, () => {
   // What each step shows besides its camera: the snapshot each dated layer draws (its time), the legend, the
   // timeline (and whether it carries the chart), the locator.
-  const EXPECTED: Record<string, { snapshots: Record<string, string>; legend: string[]; timeline?: { date: string; chart: boolean }; locator: boolean }> = {
-    overview: { snapshots: { 'control-grey': '2025-03-12T12:04Z', 'control-held': '2025-03-12T12:04Z', 'control-stale': '2025-03-12T12:04Z' }, legend: ['control-grey', 'control-held', 'control-stale'], timeline: { date: '2025-03-12', chart: true }, locator: true },
-    sudzha: { snapshots: { 'control-grey': '2025-03-12T12:04Z', 'control-held': '2025-03-12T12:04Z', 'control-stale': '2025-03-12T12:04Z' }, legend: ['control-grey', 'control-held', 'control-stale', 'road', 'crossing'], timeline: { date: '2025-03-12', chart: true }, locator: true },
-    salient: { snapshots: { 'control-grey': '2024-08-28T19:43Z', 'control-held': '2024-08-28T19:43Z', 'control-stale': '2024-08-28T19:43Z' }, legend: ['control-grey', 'control-held', 'control-stale'], timeline: { date: '2024-08-28', chart: true }, locator: true },
-    'supply-road': { snapshots: { 'control-grey': '2025-03-11T12:04Z', 'control-held': '2025-03-11T12:04Z', 'control-stale': '2025-03-11T12:04Z' }, legend: ['control-grey', 'control-held', 'control-stale', 'road', 'crossing'], timeline: { date: '2025-03-11', chart: true }, locator: true },
+  const EXPECTED: Record<
+    string,
+    {
+      snapshots: Record<string, string>;
+      legend: string[];
+      timeline?: { date: string; chart: boolean };
+      locator: boolean;
+    }
+  > = {
+    overview: {
+      snapshots: {
+        'control-grey': '2025-03-12T12:04Z',
+        'control-held': '2025-03-12T12:04Z',
+        'control-stale': '2025-03-12T12:04Z',
+      },
+      legend: ['control-grey', 'control-held', 'control-stale'],
+      timeline: { date: '2025-03-12', chart: true },
+      locator: true,
+    },
+    sudzha: {
+      snapshots: {
+        'control-grey': '2025-03-12T12:04Z',
+        'control-held': '2025-03-12T12:04Z',
+        'control-stale': '2025-03-12T12:04Z',
+      },
+      legend: ['control-grey', 'control-held', 'control-stale', 'road', 'crossing'],
+      timeline: { date: '2025-03-12', chart: true },
+      locator: true,
+    },
+    salient: {
+      snapshots: {
+        'control-grey': '2024-08-28T19:43Z',
+        'control-held': '2024-08-28T19:43Z',
+        'control-stale': '2024-08-28T19:43Z',
+      },
+      legend: ['control-grey', 'control-held', 'control-stale'],
+      timeline: { date: '2024-08-28', chart: true },
+      locator: true,
+    },
+    'supply-road': {
+      snapshots: {
+        'control-grey': '2025-03-11T12:04Z',
+        'control-held': '2025-03-11T12:04Z',
+        'control-stale': '2025-03-11T12:04Z',
+      },
+      legend: ['control-grey', 'control-held', 'control-stale', 'road', 'crossing'],
+      timeline: { date: '2025-03-11', chart: true },
+      locator: true,
+    },
     // The occupied area has no snapshot on 12 March: the one before it, 11 March, shows.
-    ceasefire: { snapshots: { occupied: '2025-03-11', 'control-held': '2025-03-12T12:04Z' }, legend: ['occupied', 'control-held'], timeline: { date: '2025-03-12', chart: true }, locator: false },
+    ceasefire: {
+      snapshots: { occupied: '2025-03-11', 'control-held': '2025-03-12T12:04Z' },
+      legend: ['occupied', 'control-held'],
+      timeline: { date: '2025-03-12', chart: true },
+      locator: false,
+    },
     jeddah: { snapshots: {}, legend: [], locator: false },
-    donbas: { snapshots: { occupied: '2025-03-11' }, legend: ['occupied'], timeline: { date: '2025-03-12', chart: false }, locator: true },
-    'sumy-defences': { snapshots: { 'control-held': '2025-03-12T12:04Z' }, legend: ['control-held', 'fortifications'], timeline: { date: '2025-03-12', chart: true }, locator: true },
-    donetsk: { snapshots: { occupied: '2025-03-11', 'control-held': '2025-03-12T12:04Z' }, legend: ['occupied', 'control-held'], timeline: { date: '2025-03-12', chart: true }, locator: true },
+    donbas: {
+      snapshots: { occupied: '2025-03-11' },
+      legend: ['occupied'],
+      timeline: { date: '2025-03-12', chart: false },
+      locator: true,
+    },
+    'sumy-defences': {
+      snapshots: { 'control-held': '2025-03-12T12:04Z' },
+      legend: ['control-held', 'fortifications'],
+      timeline: { date: '2025-03-12', chart: true },
+      locator: true,
+    },
+    donetsk: {
+      snapshots: { occupied: '2025-03-11', 'control-held': '2025-03-12T12:04Z' },
+      legend: ['occupied', 'control-held'],
+      timeline: { date: '2025-03-12', chart: true },
+      locator: true,
+    },
   };
 
   it.each(Object.keys(EXPECTED))('%s', (stepId) => {
     const story = loadRealStory().story;
     const expected = EXPECTED[stepId];
     const state = mapStateFor(story, stepId);
-    expect(Object.fromEntries(Object.entries(state.snapshots).map(([layerId, snapshot]) => [layerId, snapshot.time]))).toEqual(expected?.snapshots);
+    expect(
+      Object.fromEntries(Object.entries(state.snapshots).map(([layerId, snapshot]) => [layerId, snapshot.time])),
+    ).toEqual(expected?.snapshots);
     expect(state.panels.legend.map((entry) => entry.layerId)).toEqual(expected?.legend);
-    expect(state.panels.timeline && { date: state.panels.timeline.shown.date, chart: state.panels.timeline.chart }).toEqual(expected?.timeline);
+    expect(
+      state.panels.timeline && { date: state.panels.timeline.shown.date, chart: state.panels.timeline.chart },
+    ).toEqual(expected?.timeline);
     expect(state.panels.locator).toBe(expected?.locator);
     // The fortification lines' marker shows only while their layer does.
     expect(state.markers.fortifications?.visible).toBe(stepId === 'sumy-defences');
@@ -97,7 +172,9 @@ describe('mapStateFor, per step of the real story', { timeout: 60_000 }, () => {
 
   it('names the snapshot time in the legend of a dated layer, and the as-of date of the others', () => {
     const state = mapStateFor(loadRealStory().story, 'sudzha');
-    expect(state.panels.legend.find((entry) => entry.layerId === 'control-held')?.asOf).toBe('12 March 2025, 12:04 UTC');
+    expect(state.panels.legend.find((entry) => entry.layerId === 'control-held')?.asOf).toBe(
+      '12 March 2025, 12:04 UTC',
+    );
     expect(state.panels.legend.find((entry) => entry.layerId === 'road')?.asOf).toBe('as of 2025-03-12');
     expect(state.panels.timeline?.label).toBe('Control area on');
   });
@@ -109,6 +186,11 @@ describe('mapStateFor, per step of the real story', { timeout: 60_000 }, () => {
   });
 
   it('bands zooms for both renderers', () => {
-    expect([zoomBandFor(3), zoomBandFor(4.5), zoomBandFor(6.99), zoomBandFor(7)]).toEqual(['world', 'region', 'region', 'local']);
+    expect([zoomBandFor(3), zoomBandFor(4.5), zoomBandFor(6.99), zoomBandFor(7)]).toEqual([
+      'world',
+      'region',
+      'region',
+      'local',
+    ]);
   });
 });

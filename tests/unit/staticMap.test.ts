@@ -31,24 +31,34 @@ function createMap(corrupt: string[] = []) {
   const statuses: { status: MapStatus; reason?: string }[] = [];
   const rests: { stepId: string; camera: string }[] = [];
   const events = {
-    status: vi.fn((status: MapStatus, reason?: string) => { statuses.push({ status, ...(reason !== undefined && { reason }) }); }),
-    rest: vi.fn((stepId: string, camera: RestingCamera) => { rests.push({ stepId, camera: formatCamera(camera.center, camera.zoom) }); }),
+    status: vi.fn((status: MapStatus, reason?: string) => {
+      statuses.push({ status, ...(reason !== undefined && { reason }) });
+    }),
+    rest: vi.fn((stepId: string, camera: RestingCamera) => {
+      rests.push({ stepId, camera: formatCamera(camera.center, camera.zoom) });
+    }),
     activatePlace: vi.fn(),
   };
   const fetched: string[] = [];
   const map = createStaticMap({
-    container, story, events, reducedMotion: false,
-    data: createStoryData(story, { dataUrl: (file) => `${DATA_PREFIX}${file}`, fetchJson: async (url) => {
-      const file = url.slice(DATA_PREFIX.length);
-      fetched.push(file);
-      const collection = geo.get(file);
-      if (!collection) throw new Error(`no such file ${file}`);
-      if (!corrupt.includes(file)) return collection;
-      const broken = structuredClone(collection) as FeatureCollection;
-      const first = broken.features[0];
-      if (first) first.geometry = { type: 'Point', coordinates: [500, 0] };
-      return broken;
-    } }),
+    container,
+    story,
+    events,
+    reducedMotion: false,
+    data: createStoryData(story, {
+      dataUrl: (file) => `${DATA_PREFIX}${file}`,
+      fetchJson: async (url) => {
+        const file = url.slice(DATA_PREFIX.length);
+        fetched.push(file);
+        const collection = geo.get(file);
+        if (!collection) throw new Error(`no such file ${file}`);
+        if (!corrupt.includes(file)) return collection;
+        const broken = structuredClone(collection) as FeatureCollection;
+        const first = broken.features[0];
+        if (first) first.geometry = { type: 'Point', coordinates: [500, 0] };
+        return broken;
+      },
+    }),
   });
   return { container, map, events, statuses, rests, fetched };
 }
@@ -112,11 +122,16 @@ describe('static map', { timeout: 60_000 }, () => {
         expect(zoom, step.id).toBeLessThanOrEqual(camera.maxZoom + 1e-9);
       }
       for (const layer of story.layers) {
-        const inRange = (layer.minzoom === undefined || zoom >= layer.minzoom) && (layer.maxzoom === undefined || zoom < layer.maxzoom);
+        const inRange =
+          (layer.minzoom === undefined || zoom >= layer.minzoom) &&
+          (layer.maxzoom === undefined || zoom < layer.maxzoom);
         const shown = state.layerOpacity[layer.id] === 1 && inRange;
-        expect(setup.container.querySelector(`g[data-layer="${layer.id}"]`) !== null, `${step.id}: ${layer.id}`).toBe(shown);
+        expect(setup.container.querySelector(`g[data-layer="${layer.id}"]`) !== null, `${step.id}: ${layer.id}`).toBe(
+          shown,
+        );
       }
-      if (step.layers.includes('control-held')) expect(pathsOf(setup.container, 'control-held').length, step.id).toBeGreaterThan(0);
+      if (step.layers.includes('control-held'))
+        expect(pathsOf(setup.container, 'control-held').length, step.id).toBeGreaterThan(0);
     }
     setup.map.destroy();
   });
@@ -126,7 +141,8 @@ describe('static map', { timeout: 60_000 }, () => {
     await ready(setup);
     // salient: [34.4, 50.95, 35.75, 51.65], padding 20, in 800×600. Web-mercator zoom for the box width and height:
     const x = (lng: number): number => ((lng + 180) / 360) * 512;
-    const y = (lat: number): number => (512 / (2 * Math.PI)) * (Math.PI - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)));
+    const y = (lat: number): number =>
+      (512 / (2 * Math.PI)) * (Math.PI - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)));
     const expected = Math.min(Math.log2(760 / (x(35.75) - x(34.4))), Math.log2(560 / (y(50.95) - y(51.65))));
     const [, , zoom = NaN] = (await applyAndRest(setup, mapStateFor(story, 'salient'))).split(',').map(Number);
     expect(zoom).toBeCloseTo(expected, 2);
@@ -151,7 +167,10 @@ describe('static map', { timeout: 60_000 }, () => {
     const collection = held && geo.get(held.file);
     if (!held || !collection) throw new Error('control-held missing from the story');
     const dates = [...new Set(collection.features.map((feature) => String(feature.properties?.date)))].sort();
-    const expectedCount = (date: string): number => collection.features.filter((feature) => matchesFilter(layerFilter(held, snapshotDateFor(dates, date)), feature.properties)).length;
+    const expectedCount = (date: string): number =>
+      collection.features.filter((feature) =>
+        matchesFilter(layerFilter(held, snapshotDateFor(dates, date)), feature.properties),
+      ).length;
     expect(august.length).toBe(expectedCount('2024-08-28'));
     expect(march.length).toBe(expectedCount('2025-03-12'));
     // A date between snapshots shows the latest one before it.
@@ -165,10 +184,14 @@ describe('static map', { timeout: 60_000 }, () => {
     const setup = createMap();
     await ready(setup);
     await applyAndRest(setup, mapStateFor(story, 'overview'));
-    const outlined = [...setup.container.querySelectorAll('g[data-emphasis] path')].map((path) => path.getAttribute('data-feature'));
+    const outlined = [...setup.container.querySelectorAll('g[data-emphasis] path')].map((path) =>
+      path.getAttribute('data-feature'),
+    );
     expect(outlined).toEqual(['kursk']);
     await applyAndRest(setup, mapStateFor(story, 'sudzha'));
-    expect([...setup.container.querySelectorAll('g[data-emphasis] path')].map((path) => path.getAttribute('data-feature'))).toEqual(['sumy']);
+    expect(
+      [...setup.container.querySelectorAll('g[data-emphasis] path')].map((path) => path.getAttribute('data-feature')),
+    ).toEqual(['sumy']);
     setup.map.destroy();
   });
 
@@ -192,7 +215,8 @@ describe('static map', { timeout: 60_000 }, () => {
   it('shows, hides and marks place buttons as the WebGL map does', async () => {
     const setup = createMap();
     await ready(setup);
-    const button = (placeId: string): HTMLElement | null => setup.container.querySelector(`button[data-place="${placeId}"]`);
+    const button = (placeId: string): HTMLElement | null =>
+      setup.container.querySelector(`button[data-place="${placeId}"]`);
     await applyAndRest(setup, mapStateFor(story, 'overview'));
     expect(button('sudzha')?.hidden).toBe(false);
     expect(button('kursk')?.classList.contains('is-emphasised')).toBe(true);

@@ -11,14 +11,18 @@ export const STORY_FOLDER = resolve('data/kursk');
 
 /** The parsed story files, deep-copied so a test may mutate them. */
 export function createStoryFiles(): StoryFiles {
-  return Object.fromEntries(STORY_FILE_NAMES.map((name) => [name, JSON.parse(readFileSync(join(STORY_FOLDER, name), 'utf8'))])) as unknown as StoryFiles;
+  return Object.fromEntries(
+    STORY_FILE_NAMES.map((name) => [name, JSON.parse(readFileSync(join(STORY_FOLDER, name), 'utf8'))]),
+  ) as unknown as StoryFiles;
 }
 
 type Item = Record<string, unknown>;
 
 /** The list inside one story file (steps, places, layers or passages), for a test to change. */
 export function listOf(files: StoryFiles, file: 'steps.json' | 'places.json' | 'layers.json' | 'article.json'): Item[] {
-  const key = { 'steps.json': 'steps', 'places.json': 'places', 'layers.json': 'layers', 'article.json': 'passages' }[file];
+  const key = { 'steps.json': 'steps', 'places.json': 'places', 'layers.json': 'layers', 'article.json': 'passages' }[
+    file
+  ];
   return (files[file] as Record<string, Item[]>)[key] as Item[];
 }
 
@@ -30,12 +34,17 @@ export function itemOf(files: StoryFiles, file: Parameters<typeof listOf>[1], in
 }
 
 /** A copy of the story folder in a temporary directory; `cleanup` removes it. */
-export function createStoryFolderCopy(): { folder: string; write(file: string, value: unknown): void; cleanup(): void } {
+export function createStoryFolderCopy(): {
+  folder: string;
+  write(file: string, value: unknown): void;
+  cleanup(): void;
+} {
   const folder = mkdtempSync(join(tmpdir(), 'story-'));
   cpSync(STORY_FOLDER, folder, { recursive: true });
   return {
     folder,
-    write: (file, value) => writeFileSync(join(folder, file), typeof value === 'string' ? value : JSON.stringify(value)),
+    write: (file, value) =>
+      writeFileSync(join(folder, file), typeof value === 'string' ? value : JSON.stringify(value)),
     cleanup: () => rmSync(folder, { recursive: true, force: true }),
   };
 }

@@ -18,21 +18,48 @@ function problemsOf(files: StoryFiles): string[] {
 describe('validateStory', () => {
   it('accepts the real story and types it', () => {
     const story = validateStory(createStoryFiles());
-    expect(story.passages.map((passage) => passage.id)).toEqual(['headline', 'dek', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8']);
+    expect(story.passages.map((passage) => passage.id)).toEqual([
+      'headline',
+      'dek',
+      'p1',
+      'p2',
+      'p3',
+      'p4',
+      'p5',
+      'p6',
+      'p7',
+      'p8',
+    ]);
     expect(story.steps.length).toBeGreaterThanOrEqual(8);
-    expect(story.places.map((place) => place.id)).toEqual(expect.arrayContaining(['kursk', 'sudzha', 'sumy', 'fortifications', 'jeddah', 'donetsk', 'avdiivka', 'bakhmut', 'moscow']));
+    expect(story.places.map((place) => place.id)).toEqual(
+      expect.arrayContaining([
+        'kursk',
+        'sudzha',
+        'sumy',
+        'fortifications',
+        'jeddah',
+        'donetsk',
+        'avdiivka',
+        'bakhmut',
+        'moscow',
+      ]),
+    );
   });
 
   it('rejects an unknown passage ID in a step', () => {
     const files = createStoryFiles();
     itemOf(files, 'steps.json', 2).passages = ['p99'];
-    expect(problemsOf(files)).toEqual([expect.stringMatching(/^steps\.json: steps\[2\]\.passages\[0\]: unknown passage "p99"/)]);
+    expect(problemsOf(files)).toEqual([
+      expect.stringMatching(/^steps\.json: steps\[2\]\.passages\[0\]: unknown passage "p99"/),
+    ]);
   });
 
   it('rejects a step with no passage', () => {
     const files = createStoryFiles();
     itemOf(files, 'steps.json', 1).passages = [];
-    expect(problemsOf(files)).toContainEqual(expect.stringMatching(/^steps\.json: steps\[1\]\.passages: expected at least 1 item/));
+    expect(problemsOf(files)).toContainEqual(
+      expect.stringMatching(/^steps\.json: steps\[1\]\.passages: expected at least 1 item/),
+    );
   });
 
   it('rejects an unknown place in a step', () => {
@@ -66,7 +93,9 @@ describe('validateStory', () => {
   it('rejects an inverted bounding box', () => {
     const files = createStoryFiles();
     itemOf(files, 'places.json', 0).bounds = [38.5, 50.8, 34.0, 52.4];
-    expect(problemsOf(files)).toEqual(['places.json: places[0].bounds: west must be less than east and south less than north']);
+    expect(problemsOf(files)).toEqual([
+      'places.json: places[0].bounds: west must be less than east and south less than north',
+    ]);
   });
 
   it('rejects duplicated IDs', () => {
@@ -79,13 +108,15 @@ describe('validateStory', () => {
     const files = createStoryFiles();
     const steps = listOf(files, 'steps.json');
     [steps[1], steps[2]] = [steps[2] as Record<string, unknown>, steps[1] as Record<string, unknown>];
-    expect(problemsOf(files)).toContainEqual(expect.stringMatching(/^steps\.json: steps\[2\]\.passages\[0\]: "p1" comes before a passage of an earlier step/));
+    expect(problemsOf(files)).toContainEqual(
+      expect.stringMatching(/^steps\.json: steps\[2\]\.passages\[0\]: "p1" comes before a passage of an earlier step/),
+    );
   });
 
-  it('rejects a quote that is not in the step\'s passages', () => {
+  it("rejects a quote that is not in the step's passages", () => {
     const files = createStoryFiles();
     itemOf(files, 'steps.json', 1).quote = 'Kiev troops withdrew.';
-    expect(problemsOf(files)).toEqual(['steps.json: steps[1].quote: is not a verbatim part of the step\'s passages']);
+    expect(problemsOf(files)).toEqual(["steps.json: steps[1].quote: is not a verbatim part of the step's passages"]);
   });
 
   it('rejects a missing provenance field and a bad accuracy', () => {
@@ -110,7 +141,9 @@ describe('validateStory', () => {
   it('rejects an unknown style token', () => {
     const files = createStoryFiles();
     itemOf(files, 'layers.json', 1).style = 'neon';
-    expect(problemsOf(files)).toEqual([expect.stringMatching(/^layers\.json: layers\[1\]\.style: expected one of land, .*got "neon"$/)]);
+    expect(problemsOf(files)).toEqual([
+      expect.stringMatching(/^layers\.json: layers\[1\]\.style: expected one of land, .*got "neon"$/),
+    ]);
   });
 
   it('rejects a dated layer shown without a date, and an impossible date', () => {
@@ -150,6 +183,8 @@ describe('validateStory', () => {
   it('names the folder in the error message', () => {
     const files = createStoryFiles();
     itemOf(files, 'steps.json', 0).emphasis = ['atlantis'];
-    expect(() => validateStory(files, 'data/kursk')).toThrow('data/kursk/steps.json: steps[0].emphasis[0]: unknown place "atlantis"');
+    expect(() => validateStory(files, 'data/kursk')).toThrow(
+      'data/kursk/steps.json: steps[0].emphasis[0]: unknown place "atlantis"',
+    );
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { viewBounds } from '../../src/lib/map/viewBounds.ts';
 
 describe('viewBounds', () => {
-  it('at zoom 0 a 512-px map shows the whole world\'s width', () => {
+  it("at zoom 0 a 512-px map shows the whole world's width", () => {
     const [west, south, east, north] = viewBounds({ lng: 0, lat: 0 }, 0, 512, 512);
     expect(west).toBeCloseTo(-180, 6);
     expect(east).toBeCloseTo(180, 6);

@@ -28,7 +28,11 @@ const times: BareTimes = {};
 
 /** The basemap files (copied next to this page by the benchmark) and how each is drawn. */
 const FILES: Array<{ id: string; url: string; layer: maplibregl.LayerSpecification }> = [
-  { id: 'land', url: './data/land.geojson', layer: { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#ebe8e1' } } },
+  {
+    id: 'land',
+    url: './data/land.geojson',
+    layer: { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#ebe8e1' } },
+  },
   {
     id: 'countries-detail',
     url: './data/countries-detail.geojson',
@@ -37,12 +41,22 @@ const FILES: Array<{ id: string; url: string; layer: maplibregl.LayerSpecificati
   {
     id: 'regions',
     url: './data/regions.geojson',
-    layer: { id: 'regions', type: 'line', source: 'regions', paint: { 'line-color': '#a8a298', 'line-width': 1, 'line-dasharray': [3, 2] } },
+    layer: {
+      id: 'regions',
+      type: 'line',
+      source: 'regions',
+      paint: { 'line-color': '#a8a298', 'line-width': 1, 'line-dasharray': [3, 2] },
+    },
   },
   {
     id: 'border-detail',
     url: './data/border-detail.geojson',
-    layer: { id: 'border-detail', type: 'line', source: 'border-detail', paint: { 'line-color': '#4a4640', 'line-width': 2 } },
+    layer: {
+      id: 'border-detail',
+      type: 'line',
+      source: 'border-detail',
+      paint: { 'line-color': '#4a4640', 'line-width': 2 },
+    },
   },
 ];
 
@@ -60,7 +74,11 @@ const data = Promise.all(FILES.map((file) => fetchJson(file.url)));
 
 const map = new maplibregl.Map({
   container,
-  style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#dfe8ee' } }] },
+  style: {
+    version: 8,
+    sources: {},
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#dfe8ee' } }],
+  },
   center: [35, 51],
   zoom: 5,
   attributionControl: false,

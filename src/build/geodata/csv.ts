@@ -9,7 +9,11 @@ export function readCsv(file: string): DSVRowString[] {
 }
 
 /** Writes rows as CSV with the given columns in that order, ending in a newline; returns the bytes written. */
-export function writeCsv<C extends string>(file: string, rows: readonly Record<C, string>[], columns: readonly C[]): number {
+export function writeCsv<C extends string>(
+  file: string,
+  rows: readonly Record<C, string>[],
+  columns: readonly C[],
+): number {
   const text = `${csvFormat(rows, columns)}\n`;
   writeText(file, text);
   return Buffer.byteLength(text);

@@ -24,9 +24,12 @@ export function readJson<T>(file: string): T {
 }
 
 /** Reads a GeoJSON FeatureCollection, throwing if the file holds anything else. */
-export function readFeatureCollection<G extends Geometry = Geometry, P extends GeoJsonProperties = GeoJsonProperties>(file: string): FeatureCollection<G, P> {
+export function readFeatureCollection<G extends Geometry = Geometry, P extends GeoJsonProperties = GeoJsonProperties>(
+  file: string,
+): FeatureCollection<G, P> {
   const data = readJson<Partial<FeatureCollection<G, P>>>(file);
-  if (data.type !== 'FeatureCollection' || !Array.isArray(data.features)) throw new Error(`${file}: not a GeoJSON FeatureCollection`);
+  if (data.type !== 'FeatureCollection' || !Array.isArray(data.features))
+    throw new Error(`${file}: not a GeoJSON FeatureCollection`);
   return data as FeatureCollection<G, P>;
 }
 
@@ -45,7 +48,11 @@ export function writeText(file: string, text: string): void {
  * Checks and writes features as a compact FeatureCollection to `dir/name`, and returns its size.
  * @throws if two features share an id or one lacks provenance or valid geometry (see checkFeature)
  */
-export function writeFeatureCollection(dir: string, name: string, features: Feature<Geometry, StampedProperties>[]): LayerStats {
+export function writeFeatureCollection(
+  dir: string,
+  name: string,
+  features: Feature<Geometry, StampedProperties>[],
+): LayerStats {
   const ids = new Set<string>();
   for (const f of features) {
     if (ids.has(f.properties.id)) throw new Error(`${name}: duplicate id ${f.properties.id}`);
@@ -56,5 +63,11 @@ export function writeFeatureCollection(dir: string, name: string, features: Feat
   const text = JSON.stringify(collection);
   writeText(join(dir, name), text);
   const bytes = Buffer.from(text);
-  return { file: name, features: features.length, vertices: coordAll(collection).length, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  return {
+    file: name,
+    features: features.length,
+    vertices: coordAll(collection).length,
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+  };
 }

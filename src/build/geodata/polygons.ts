@@ -44,7 +44,10 @@ export function splitOffPart(geom: Polygon | MultiPolygon, at: Position): { part
   const parts = partsOf(geom);
   const [part, ...others] = parts.filter(contains);
   if (!part || others.length > 0) throw new Error(`expected exactly one part containing [${at.join(', ')}]`);
-  return { part: { type: 'Polygon', coordinates: part }, rest: { type: 'MultiPolygon', coordinates: parts.filter((p) => !contains(p)) } };
+  return {
+    part: { type: 'Polygon', coordinates: part },
+    rest: { type: 'MultiPolygon', coordinates: parts.filter((p) => !contains(p)) },
+  };
 }
 
 /** A label position inside the shape: its centre of mass when that lies inside, else turf's point on the feature. */

@@ -24,7 +24,15 @@ const ACCURACIES: readonly string[] = ['exact', 'approximate', 'schematic'] sati
 /** Builds a Feature with properties in a fixed order: id, name, the layer-specific ones, then the provenance. */
 export function stampFeature<G extends Geometry>(geometry: G, props: StampedProperties): Feature<G, StampedProperties> {
   const { id, name, source, licence, date, accuracy, ...rest } = props;
-  const properties: StampedProperties = { id, ...(name !== undefined ? { name } : {}), ...rest, source, licence, date, accuracy };
+  const properties: StampedProperties = {
+    id,
+    ...(name !== undefined ? { name } : {}),
+    ...rest,
+    source,
+    licence,
+    date,
+    accuracy,
+  };
   return { type: 'Feature', properties, geometry };
 }
 

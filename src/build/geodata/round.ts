@@ -75,13 +75,17 @@ export function roundPolygon(rings: Position[][], decimals: number): Position[][
 /** Wraps polygon parts as a Polygon when there is one and a MultiPolygon otherwise. */
 export function polygonal(parts: Position[][][]): Polygon | MultiPolygon {
   const [only] = parts;
-  return parts.length === 1 && only ? { type: 'Polygon', coordinates: only } : { type: 'MultiPolygon', coordinates: parts };
+  return parts.length === 1 && only
+    ? { type: 'Polygon', coordinates: only }
+    : { type: 'MultiPolygon', coordinates: parts };
 }
 
 /** Wraps lines as a LineString when there is one and a MultiLineString otherwise. */
 export function linear(lines: Position[][]): LineString | MultiLineString {
   const [only] = lines;
-  return lines.length === 1 && only ? { type: 'LineString', coordinates: only } : { type: 'MultiLineString', coordinates: lines };
+  return lines.length === 1 && only
+    ? { type: 'LineString', coordinates: only }
+    : { type: 'MultiLineString', coordinates: lines };
 }
 
 /** Rounds a point geometry. */

@@ -98,7 +98,9 @@ function assemble(rings: Ring[], built: { coords: Position[] }[]): Polygon | Mul
  */
 export function simplifyPolygonal(geom: Polygon | MultiPolygon, tolerance: number, decimals: number): SimplifiedArea {
   const polygons = geom.type === 'Polygon' ? [geom.coordinates] : geom.coordinates;
-  const rings: Ring[] = polygons.flatMap((rs) => rs.filter((r) => r.length >= 4).map((ring, k) => ({ ring, outer: k === 0 })));
+  const rings: Ring[] = polygons.flatMap((rs) =>
+    rs.filter((r) => r.length >= 4).map((ring, k) => ({ ring, outer: k === 0 })),
+  );
   const keeps = rings.map(({ ring }) => keptVertices(ring, tolerance));
   let restored = 0;
   for (;;) {
@@ -134,13 +136,18 @@ function growPastPinches(geometry: Polygon | MultiPolygon, restored: number, dec
     const grown = buffer(geometry, metres, { units: 'meters', steps: 2 });
     if (!grown) continue;
     const g = roundGeometry(simplify(grown, { tolerance: 0.00002, highQuality: true }).geometry, decimals);
-    if ((g?.type === 'Polygon' || g?.type === 'MultiPolygon') && kinkCount(g) === 0) return { geometry: g, restored, bufferedMetres: metres };
+    if ((g?.type === 'Polygon' || g?.type === 'MultiPolygon') && kinkCount(g) === 0)
+      return { geometry: g, restored, bufferedMetres: metres };
   }
   throw new Error('could not make a valid polygon');
 }
 
 /** Simplifies (turf.simplify, `tolerance` in degrees; 0 only rounds) and rounds a linear geometry. */
-export function simplifyLinear(geom: LineString | MultiLineString, tolerance: number, decimals: number): LineString | MultiLineString {
+export function simplifyLinear(
+  geom: LineString | MultiLineString,
+  tolerance: number,
+  decimals: number,
+): LineString | MultiLineString {
   const simple: Geometry = tolerance > 0 ? simplify(geom, { tolerance, highQuality: true }) : geom;
   const g = roundGeometry(simple, decimals);
   if (g?.type !== 'LineString' && g?.type !== 'MultiLineString') throw new Error('line collapsed');

@@ -4,7 +4,12 @@ import { createRequire } from 'node:module';
 import { bbox, bboxPolygon, featureCollection, intersect, lineString, simplify } from '@turf/turf';
 import { feature, transform } from 'topojson-client';
 import type { Feature, FeatureCollection, GeoJsonProperties, MultiPolygon, Polygon, Position } from 'geojson';
-import type { GeometryObject, MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon, Topology } from 'topojson-specification';
+import type {
+  GeometryObject,
+  MultiPolygon as TopoMultiPolygon,
+  Polygon as TopoPolygon,
+  Topology,
+} from 'topojson-specification';
 import { readJson } from './io.ts';
 import { dropSmallParts } from './polygons.ts';
 import { roundGeometry, roundLine, samePosition } from './round.ts';
@@ -77,7 +82,9 @@ export function simplifyArc(arc: Position[], tolerance: number, decimals: number
 function countryObjects(topology: Topology, objectName: string): CountryObject[] {
   const collection = topology.objects[objectName];
   if (collection?.type !== 'GeometryCollection') throw new Error(`topology has no GeometryCollection "${objectName}"`);
-  return collection.geometries.filter((g: GeometryObject<GeoJsonProperties>): g is CountryObject => g.type === 'Polygon' || g.type === 'MultiPolygon');
+  return collection.geometries.filter(
+    (g: GeometryObject<GeoJsonProperties>): g is CountryObject => g.type === 'Polygon' || g.type === 'MultiPolygon',
+  );
 }
 
 /** Indexes of the arcs an object is made of (a negative index is an arc walked backwards). */
@@ -87,9 +94,14 @@ function arcsOf(object: CountryObject): number[] {
 }
 
 /** Assembles one country from simplified arcs, clipped to the box, small parts dropped and rounded; null if outside. */
-function cutCountry(arcs: Position[][], object: CountryObject, cut: CountryCut): Feature<Polygon | MultiPolygon, CountryProperties> | null {
+function cutCountry(
+  arcs: Position[][],
+  object: CountryObject,
+  cut: CountryCut,
+): Feature<Polygon | MultiPolygon, CountryProperties> | null {
   const topology: Topology = { type: 'Topology', objects: {}, arcs };
-  const country: Feature<Polygon | MultiPolygon> = object.type === 'Polygon' ? feature(topology, object) : feature(topology, object);
+  const country: Feature<Polygon | MultiPolygon> =
+    object.type === 'Polygon' ? feature(topology, object) : feature(topology, object);
   const [west, south, east, north] = bbox(country);
   const [w, s, e, n] = cut.box;
   if (west > e || east < w || south > n || north < s) return null;
@@ -126,7 +138,8 @@ export function countriesInBox(topology: Topology, cut: CountryCut): CountriesIn
       features.push(country);
     }
     if (kinked.length === 0) return { collection: { type: 'FeatureCollection', features }, passes: pass };
-    if (pass > MAX_PASSES) throw new Error(`kinks remain in ${kinked.map((o) => String(o.properties?.name ?? o.id)).join(', ')}`);
+    if (pass > MAX_PASSES)
+      throw new Error(`kinks remain in ${kinked.map((o) => String(o.properties?.name ?? o.id)).join(', ')}`);
     for (const i of kinked.flatMap(arcsOf)) tolerances[i] = (tolerances[i] ?? cut.tolerance) / 2;
   }
 }

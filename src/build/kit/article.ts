@@ -37,16 +37,29 @@ export function decodeArticle(bytes: Uint8Array, file: string): string {
     // Point at the first bad byte: a desk can then find it (a Windows-1252 quote, a Latin-1 accent).
     const offset = firstInvalidUtf8(bytes);
     const line = offset === undefined ? undefined : countLines(bytes, offset);
-    throw new ArticleError(file, `is not UTF-8 text${offset === undefined ? '' : ` (byte ${offset} is not valid UTF-8)`}; save it as UTF-8 and try again`, line);
+    throw new ArticleError(
+      file,
+      `is not UTF-8 text${offset === undefined ? '' : ` (byte ${offset} is not valid UTF-8)`}; save it as UTF-8 and try again`,
+      line,
+    );
   }
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   // Binary search on prefixes would miss truncated sequences; a linear scan by lead byte is simple and exact.
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     const lead = bytes[at] ?? 0;
-    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead < 0xe0 ? 2 : lead >= 0xe0 && lead < 0xf0 ? 3 : lead >= 0xf0 && lead < 0xf5 ? 4 : 0;
+    const length =
+      lead < 0x80
+        ? 1
+        : lead >= 0xc2 && lead < 0xe0
+          ? 2
+          : lead >= 0xe0 && lead < 0xf0
+            ? 3
+            : lead >= 0xf0 && lead < 0xf5
+              ? 4
+              : 0;
     if (length === 0) return at;
     try {
       decoder.decode(bytes.subarray(at, at + length));
@@ -66,23 +79,40 @@ function countLines(bytes: Uint8Array, offset: number): number {
 
 /** Joins a paragraph's lines with single spaces and trims its outer white space; nothing else changes. */
 function paragraphText(lines: string[]): string {
-  return lines.join('\n').trim().replace(/[ \t]*\n[ \t]*/g, ' ');
+  return lines
+    .join('\n')
+    .trim()
+    .replace(/[ \t]*\n[ \t]*/g, ' ');
 }
 
 function checkLength(text: string, id: string, file: string, line?: number): void {
   if (text.length > MAX_TEXT_LENGTH) {
-    throw new ArticleError(file, `${id} is ${text.length} characters long; a passage may have at most ${MAX_TEXT_LENGTH} (split it into paragraphs)`, line);
+    throw new ArticleError(
+      file,
+      `${id} is ${text.length} characters long; a passage may have at most ${MAX_TEXT_LENGTH} (split it into paragraphs)`,
+      line,
+    );
   }
 }
 
-function passagesOf(headline: string, dek: string, paragraphs: { text: string; line?: number }[], file: string, headlineLine?: number): Passage[] {
+function passagesOf(
+  headline: string,
+  dek: string,
+  paragraphs: { text: string; line?: number }[],
+  file: string,
+  headlineLine?: number,
+): Passage[] {
   checkLength(headline, 'the headline', file, headlineLine);
   checkLength(dek, 'the dek', file);
   paragraphs.forEach((paragraph, index) => checkLength(paragraph.text, `paragraph ${index + 1}`, file, paragraph.line));
   return [
     { id: 'headline', role: 'headline', text: headline },
     { id: 'dek', role: 'dek', text: dek },
-    ...paragraphs.map((paragraph, index): Passage => ({ id: `p${index + 1}`, role: 'paragraph', text: paragraph.text })),
+    ...paragraphs.map((paragraph, index): Passage => ({
+      id: `p${index + 1}`,
+      role: 'paragraph',
+      text: paragraph.text,
+    })),
   ];
 }
 
@@ -100,9 +130,18 @@ export function parsePlainText(text: string, file: string): ParsedArticle {
     return -1;
   };
   const headlineAt = nonEmpty(0);
-  if (headlineAt === -1) throw new ArticleError(file, 'is empty: expected a headline on the first line, a dek on the next, then paragraphs separated by blank lines');
+  if (headlineAt === -1)
+    throw new ArticleError(
+      file,
+      'is empty: expected a headline on the first line, a dek on the next, then paragraphs separated by blank lines',
+    );
   const dekAt = nonEmpty(headlineAt + 1);
-  if (dekAt === -1) throw new ArticleError(file, 'has only a headline: expected a dek on the next non-empty line, then paragraphs separated by blank lines', headlineAt + 1);
+  if (dekAt === -1)
+    throw new ArticleError(
+      file,
+      'has only a headline: expected a dek on the next non-empty line, then paragraphs separated by blank lines',
+      headlineAt + 1,
+    );
   const paragraphs: { text: string; line: number }[] = [];
   let block: string[] = [];
   let blockStart = 0;
@@ -119,7 +158,12 @@ export function parsePlainText(text: string, file: string): ParsedArticle {
     }
   }
   flush();
-  if (paragraphs.length === 0) throw new ArticleError(file, 'has a headline and a dek but no paragraph: expected paragraphs after the dek, separated by blank lines', dekAt + 1);
+  if (paragraphs.length === 0)
+    throw new ArticleError(
+      file,
+      'has a headline and a dek but no paragraph: expected paragraphs after the dek, separated by blank lines',
+      dekAt + 1,
+    );
   const headline = (lines[headlineAt] ?? '').trim();
   const dek = (lines[dekAt] ?? '').trim();
   return { format: 'plain', passages: passagesOf(headline, dek, paragraphs, file, headlineAt + 1), warnings: [] };
@@ -148,7 +192,8 @@ export function parseArchieMl(text: string, file: string): ParsedArticle {
   const warnings: string[] = [];
   const field = (key: string): string => {
     const value = doc[key];
-    if (typeof value !== 'string' || value.trim() === '') throw new ArticleError(file, `has no "${key}:" (ArchieML): expected headline:, dek: and a [+body] of paragraphs`);
+    if (typeof value !== 'string' || value.trim() === '')
+      throw new ArticleError(file, `has no "${key}:" (ArchieML): expected headline:, dek: and a [+body] of paragraphs`);
     return value.trim();
   };
   const headline = field('headline');
@@ -171,7 +216,9 @@ export function parseArchieMl(text: string, file: string): ParsedArticle {
         if (typeof type === 'string' && typeof value === 'string') {
           // ArchieML reads a paragraph that starts "Word: …" as a key. It is still article text: take the line back
           // from the source, verbatim.
-          const line = sourceLines.find((candidate) => candidate.startsWith(`${type}:`) && candidate.endsWith(value.trim()));
+          const line = sourceLines.find(
+            (candidate) => candidate.startsWith(`${type}:`) && candidate.endsWith(value.trim()),
+          );
           paragraphs.push({ text: line ?? `${type}: ${value.trim()}` });
           return;
         }
@@ -179,7 +226,11 @@ export function parseArchieMl(text: string, file: string): ParsedArticle {
       warnings.push(`body item ${index + 1} is not text and was left out`);
     });
   }
-  if (paragraphs.length === 0) throw new ArticleError(file, 'has no paragraphs (ArchieML): expected a [+body] … [] block of text after headline: and dek:');
+  if (paragraphs.length === 0)
+    throw new ArticleError(
+      file,
+      'has no paragraphs (ArchieML): expected a [+body] … [] block of text after headline: and dek:',
+    );
   return { format: 'archieml', passages: passagesOf(headline, dek, paragraphs, file), warnings };
 }
 

@@ -10,7 +10,14 @@ import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygo
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { selfIntersections } from '../geo/kinks.ts';
 import type { Bounds, LngLat, Provenance } from '../../lib/story/types.ts';
-import { CITY_PROVENANCE, COUNTRY_PROVENANCE, slug, worldAtlasCountries, type City, type Gazetteer } from './gazetteer.ts';
+import {
+  CITY_PROVENANCE,
+  COUNTRY_PROVENANCE,
+  slug,
+  worldAtlasCountries,
+  type City,
+  type Gazetteer,
+} from './gazetteer.ts';
 import { distanceKm } from './places.ts';
 
 const require = createRequire(import.meta.url);
@@ -52,8 +59,10 @@ export function storyArea(points: LngLat[], boxes: Bounds[]): Bounds {
   const marginLng = Math.max(1.5, (east - west) / 3);
   const marginLat = Math.max(1.5, (north - south) / 3);
   return [
-    round(Math.max(-180, west - marginLng), 2), round(Math.max(-85, south - marginLat), 2),
-    round(Math.min(180, east + marginLng), 2), round(Math.min(85, north + marginLat), 2),
+    round(Math.max(-180, west - marginLng), 2),
+    round(Math.max(-85, south - marginLat), 2),
+    round(Math.min(180, east + marginLng), 2),
+    round(Math.min(85, north + marginLat), 2),
   ];
 }
 
@@ -87,15 +96,22 @@ function roundGeometry(geometry: Geometry, digits: number): Polygon | MultiPolyg
     for (const polygon of polygons) {
       const outer = polygon[0] && roundLine(polygon[0], digits, true);
       if (!outer) continue;
-      const holes = polygon.slice(1).map((ring) => roundLine(ring, digits, true)).filter((ring): ring is Position[] => ring !== undefined);
+      const holes = polygon
+        .slice(1)
+        .map((ring) => roundLine(ring, digits, true))
+        .filter((ring): ring is Position[] => ring !== undefined);
       kept.push([outer, ...holes]);
     }
     if (kept.length === 0) return undefined;
-    return kept.length === 1 ? { type: 'Polygon', coordinates: kept[0] as Position[][] } : { type: 'MultiPolygon', coordinates: kept };
+    return kept.length === 1
+      ? { type: 'Polygon', coordinates: kept[0] as Position[][] }
+      : { type: 'MultiPolygon', coordinates: kept };
   }
   if (geometry.type === 'LineString' || geometry.type === 'MultiLineString') {
     const lines = geometry.type === 'LineString' ? [geometry.coordinates] : geometry.coordinates;
-    const kept = lines.map((line) => roundLine(line, digits, false)).filter((line): line is Position[] => line !== undefined);
+    const kept = lines
+      .map((line) => roundLine(line, digits, false))
+      .filter((line): line is Position[] => line !== undefined);
     return kept.length === 0 ? undefined : { type: 'MultiLineString', coordinates: kept };
   }
   return undefined;
@@ -138,7 +154,13 @@ function simplifyLine(line: Position[], tolerance: number): Position[] {
   }
   // A ring whose first and last positions coincide needs a third point kept far from both to stay a ring.
   const out = line.filter((_, index) => keep[index] === 1);
-  if (out.length < 4 && line.length >= 4) return [line[0] as Position, line[Math.floor(line.length / 3)] as Position, line[Math.floor((2 * line.length) / 3)] as Position, line[line.length - 1] as Position];
+  if (out.length < 4 && line.length >= 4)
+    return [
+      line[0] as Position,
+      line[Math.floor(line.length / 3)] as Position,
+      line[Math.floor((2 * line.length) / 3)] as Position,
+      line[line.length - 1] as Position,
+    ];
   return out;
 }
 
@@ -150,13 +172,21 @@ function extent(ring: Position[]): number {
 }
 
 /** Simplifies every ring or line of a geometry, dropping rings smaller than a few times the tolerance. */
-function simplifyGeometry(geometry: Polygon | MultiPolygon | MultiLineString, tolerance: number): Polygon | MultiPolygon | MultiLineString {
+function simplifyGeometry(
+  geometry: Polygon | MultiPolygon | MultiLineString,
+  tolerance: number,
+): Polygon | MultiPolygon | MultiLineString {
   if (tolerance <= 0) return geometry;
-  if (geometry.type === 'MultiLineString') return { type: 'MultiLineString', coordinates: geometry.coordinates.map((line) => simplifyLine(line, tolerance)) };
+  if (geometry.type === 'MultiLineString')
+    return { type: 'MultiLineString', coordinates: geometry.coordinates.map((line) => simplifyLine(line, tolerance)) };
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   const kept = polygons
     .filter((polygon) => polygon[0] !== undefined && extent(polygon[0]) >= tolerance * 4)
-    .map((polygon) => polygon.filter((ring, index) => index === 0 || extent(ring) >= tolerance * 4).map((ring) => simplifyLine(ring, tolerance)));
+    .map((polygon) =>
+      polygon
+        .filter((ring, index) => index === 0 || extent(ring) >= tolerance * 4)
+        .map((ring) => simplifyLine(ring, tolerance)),
+    );
   return { type: 'MultiPolygon', coordinates: kept };
 }
 
@@ -170,7 +200,22 @@ function countryCode(name: string, gazetteer: Gazetteer): string {
 }
 
 function boxPolygon([west, south, east, north]: Bounds): Feature<Polygon> {
-  return { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[west, south], [east, south], [east, north], [west, north], [west, south]]] } };
+  return {
+    type: 'Feature',
+    properties: {},
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [west, south],
+          [east, south],
+          [east, north],
+          [west, north],
+          [west, south],
+        ],
+      ],
+    },
+  };
 }
 
 function overlaps(a: Bounds, b: Bounds): boolean {
@@ -183,7 +228,15 @@ function overlaps(a: Bounds, b: Bounds): boolean {
  * and the detailed cut meet at the area's edge without overlapping. Each is simplified and rounded; a feature that
  * would then cross itself is tried unsimplified, then at more digits, and left out only if it still does (noted).
  */
-function landFeatures(scale: '110m' | '50m' | '10m', area: Bounds, side: 'inside' | 'outside', tolerance: number, digits: number, gazetteer: Gazetteer, notes: string[]): Feature[] {
+function landFeatures(
+  scale: '110m' | '50m' | '10m',
+  area: Bounds,
+  side: 'inside' | 'outside',
+  tolerance: number,
+  digits: number,
+  gazetteer: Gazetteer,
+  notes: string[],
+): Feature[] {
   const features: Feature[] = [];
   const box = boxPolygon(area);
   for (const country of worldAtlasCountries(scale)) {
@@ -196,24 +249,44 @@ function landFeatures(scale: '110m' | '50m' | '10m', area: Bounds, side: 'inside
       // so it only sees the few hundred positions that matter.
       let source: Feature<Polygon | MultiPolygon> = country;
       if (side === 'inside') {
-        const rough = roundGeometry(bboxClip(country, [area[0] - 1, area[1] - 1, area[2] + 1, area[3] + 1]).geometry, 6);
+        const rough = roundGeometry(
+          bboxClip(country, [area[0] - 1, area[1] - 1, area[2] + 1, area[3] + 1]).geometry,
+          6,
+        );
         if (!rough || rough.type === 'MultiLineString') continue;
-        source = { type: 'Feature', properties: country.properties, geometry: simplifyGeometry(rough, tolerance / 2) as Polygon | MultiPolygon };
+        source = {
+          type: 'Feature',
+          properties: country.properties,
+          geometry: simplifyGeometry(rough, tolerance / 2) as Polygon | MultiPolygon,
+        };
       }
-      if (touches) cut = side === 'inside' ? intersect({ type: 'FeatureCollection', features: [source, box] }) : difference({ type: 'FeatureCollection', features: [source, box] });
+      if (touches)
+        cut =
+          side === 'inside'
+            ? intersect({ type: 'FeatureCollection', features: [source, box] })
+            : difference({ type: 'FeatureCollection', features: [source, box] });
     } catch {
       notes.push(`${country.properties.name} (${scale}) left out: it could not be cut to the story's area`);
       continue;
     }
     if (!cut?.geometry) continue;
-    const attempts: [number, number][] = [[tolerance, digits], [0, digits], [0, digits + 1]];
+    const attempts: [number, number][] = [
+      [tolerance, digits],
+      [0, digits],
+      [0, digits + 1],
+    ];
     let made: Feature | undefined;
     for (const [tol, places] of attempts) {
       const geometry = roundGeometry(simplifyGeometry(cut.geometry, tol), places);
       if (!geometry) break;
       const candidate: Feature = {
         type: 'Feature',
-        properties: { id: slug(country.properties.name), name: country.properties.name, country: countryCode(country.properties.name, gazetteer), ...COUNTRY_PROVENANCE },
+        properties: {
+          id: slug(country.properties.name),
+          name: country.properties.name,
+          country: countryCode(country.properties.name, gazetteer),
+          ...COUNTRY_PROVENANCE,
+        },
         geometry,
       };
       if (!crossesItself(candidate)) {
@@ -221,10 +294,18 @@ function landFeatures(scale: '110m' | '50m' | '10m', area: Bounds, side: 'inside
         break;
       }
     }
-    if (!made) made = withoutCrossingParts(cut.geometry, tolerance, digits, { id: slug(country.properties.name), name: country.properties.name, country: countryCode(country.properties.name, gazetteer), ...COUNTRY_PROVENANCE });
+    if (!made)
+      made = withoutCrossingParts(cut.geometry, tolerance, digits, {
+        id: slug(country.properties.name),
+        name: country.properties.name,
+        country: countryCode(country.properties.name, gazetteer),
+        ...COUNTRY_PROVENANCE,
+      });
     if (made) features.push(made);
     if (!made || made.properties?.partsLeftOut) {
-      notes.push(`${country.properties.name} (${scale}): ${made ? `${String(made.properties?.partsLeftOut)} part(s)` : 'all of it'} left out, the outline crosses itself when rounded`);
+      notes.push(
+        `${country.properties.name} (${scale}): ${made ? `${String(made.properties?.partsLeftOut)} part(s)` : 'all of it'} left out, the outline crosses itself when rounded`,
+      );
       if (made?.properties) delete made.properties.partsLeftOut;
     }
   }
@@ -232,7 +313,12 @@ function landFeatures(scale: '110m' | '50m' | '10m', area: Bounds, side: 'inside
 }
 
 /** The polygons of a shape that stay clean when simplified and rounded (Russia's parts at the antimeridian do not). */
-function withoutCrossingParts(geometry: Polygon | MultiPolygon, tolerance: number, digits: number, properties: Record<string, string>): Feature | undefined {
+function withoutCrossingParts(
+  geometry: Polygon | MultiPolygon,
+  tolerance: number,
+  digits: number,
+  properties: Record<string, string>,
+): Feature | undefined {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   const kept: Position[][][] = [];
   for (const coordinates of polygons) {
@@ -246,7 +332,8 @@ function withoutCrossingParts(geometry: Polygon | MultiPolygon, tolerance: numbe
     try {
       for (const piece of unkinkPolygon({ type: 'Feature', properties: {}, geometry: part }).features) {
         const rounded = roundGeometry(piece.geometry, digits);
-        if (rounded?.type === 'Polygon' && !crossesItself({ type: 'Feature', properties: {}, geometry: rounded })) kept.push(rounded.coordinates);
+        if (rounded?.type === 'Polygon' && !crossesItself({ type: 'Feature', properties: {}, geometry: rounded }))
+          kept.push(rounded.coordinates);
       }
     } catch {
       // Nothing to keep of this part.
@@ -256,29 +343,54 @@ function withoutCrossingParts(geometry: Polygon | MultiPolygon, tolerance: numbe
   // only those that leave the whole clean.
   const whole: Position[][][] = [];
   for (const part of kept) {
-    const trial: Feature = { type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: [...whole, part] } };
+    const trial: Feature = {
+      type: 'Feature',
+      properties: {},
+      geometry: { type: 'MultiPolygon', coordinates: [...whole, part] },
+    };
     if (!crossesItself(trial)) whole.push(part);
   }
   kept.splice(0, kept.length, ...whole);
   if (kept.length === 0) return undefined;
   const left = Math.max(0, polygons.length - kept.length);
-  return { type: 'Feature', properties: { ...properties, ...(left > 0 && { partsLeftOut: left }) }, geometry: { type: 'MultiPolygon', coordinates: kept } };
+  return {
+    type: 'Feature',
+    properties: { ...properties, ...(left > 0 && { partsLeftOut: left }) },
+    geometry: { type: 'MultiPolygon', coordinates: kept },
+  };
 }
 
 /**
  * Borders between countries (each shared edge once): `inside` clipped to the area, `outside` the world's with every
  * segment that reaches into the area removed (the detailed borders draw those).
  */
-function borderFeatures(scale: '110m' | '50m' | '10m', area: Bounds, side: 'inside' | 'outside', tolerance: number, digits: number): Feature[] {
-  const topology = JSON.parse(readFileSync(require.resolve(`world-atlas/countries-${scale}.json`), 'utf8')) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+function borderFeatures(
+  scale: '110m' | '50m' | '10m',
+  area: Bounds,
+  side: 'inside' | 'outside',
+  tolerance: number,
+  digits: number,
+): Feature[] {
+  const topology = JSON.parse(
+    readFileSync(require.resolve(`world-atlas/countries-${scale}.json`), 'utf8'),
+  ) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
   const lines: MultiLineString = mesh(topology, topology.objects.countries, (a, b) => a !== b);
   let cut: MultiLineString;
   if (side === 'inside') {
     const clipped: Geometry = bboxClip({ type: 'Feature', properties: {}, geometry: lines }, area).geometry;
-    cut = { type: 'MultiLineString', coordinates: clipped.type === 'LineString' ? [clipped.coordinates] : clipped.type === 'MultiLineString' ? clipped.coordinates : [] };
+    cut = {
+      type: 'MultiLineString',
+      coordinates:
+        clipped.type === 'LineString'
+          ? [clipped.coordinates]
+          : clipped.type === 'MultiLineString'
+            ? clipped.coordinates
+            : [],
+    };
   } else {
     const [west, south, east, north] = area;
-    const outside = (p: Position): boolean => (p[0] ?? 0) < west || (p[0] ?? 0) > east || (p[1] ?? 0) < south || (p[1] ?? 0) > north;
+    const outside = (p: Position): boolean =>
+      (p[0] ?? 0) < west || (p[0] ?? 0) > east || (p[1] ?? 0) < south || (p[1] ?? 0) > north;
     const pieces: Position[][] = [];
     for (const line of lines.coordinates) {
       let piece: Position[] = [];
@@ -309,11 +421,18 @@ function townFeatures(area: Bounds, gazetteer: Gazetteer, placeCities: City[]): 
   const features: Feature[] = [];
   for (const city of inArea) {
     if (features.length >= MAX_TOWNS) break;
-    if (placeIds.has(city.id) || taken.some((position) => distanceKm(position, city.lngLat) < TOWN_SPACING_KM)) continue;
+    if (placeIds.has(city.id) || taken.some((position) => distanceKm(position, city.lngLat) < TOWN_SPACING_KM))
+      continue;
     taken.push(city.lngLat);
     features.push({
       type: 'Feature',
-      properties: { id: `town-${city.id}`, name: city.name, country: city.country, population: city.population, ...CITY_PROVENANCE },
+      properties: {
+        id: `town-${city.id}`,
+        name: city.name,
+        country: city.country,
+        population: city.population,
+        ...CITY_PROVENANCE,
+      },
       geometry: { type: 'Point', coordinates: [round(city.lngLat[0], 4), round(city.lngLat[1], 4)] },
     });
   }
@@ -343,17 +462,63 @@ export function cutBaseLayers(area: Bounds, gazetteer: Gazetteer, placeCities: C
   ]);
   const countrySource = (scale: string): string => `${COUNTRY_PROVENANCE.source} (countries-${scale}.json, 1:${scale})`;
   const layers: LayerEntry[] = [
-    { id: 'land', name: 'Land', kind: 'fill', file: 'geo/land.geojson', style: 'land', base: true, ...COUNTRY_PROVENANCE, source: countrySource('110m') },
-    { id: 'land-detail', name: 'Land (detailed)', kind: 'fill', file: 'geo/land-detail.geojson', style: 'land', base: true, ...COUNTRY_PROVENANCE, source: countrySource(detailScale) },
-    { id: 'borders', name: 'Country borders', kind: 'line', file: 'geo/borders.geojson', style: 'border', base: true, ...COUNTRY_PROVENANCE, source: countrySource('110m') },
-    { id: 'borders-detail', name: 'Country borders (detailed)', kind: 'line', file: 'geo/borders-detail.geojson', style: 'border', base: true, ...COUNTRY_PROVENANCE, source: countrySource(detailScale) },
-    { id: 'towns', name: 'Towns', kind: 'label', file: 'geo/towns.geojson', style: 'town', base: true, labelField: 'name', ...CITY_PROVENANCE },
+    {
+      id: 'land',
+      name: 'Land',
+      kind: 'fill',
+      file: 'geo/land.geojson',
+      style: 'land',
+      base: true,
+      ...COUNTRY_PROVENANCE,
+      source: countrySource('110m'),
+    },
+    {
+      id: 'land-detail',
+      name: 'Land (detailed)',
+      kind: 'fill',
+      file: 'geo/land-detail.geojson',
+      style: 'land',
+      base: true,
+      ...COUNTRY_PROVENANCE,
+      source: countrySource(detailScale),
+    },
+    {
+      id: 'borders',
+      name: 'Country borders',
+      kind: 'line',
+      file: 'geo/borders.geojson',
+      style: 'border',
+      base: true,
+      ...COUNTRY_PROVENANCE,
+      source: countrySource('110m'),
+    },
+    {
+      id: 'borders-detail',
+      name: 'Country borders (detailed)',
+      kind: 'line',
+      file: 'geo/borders-detail.geojson',
+      style: 'border',
+      base: true,
+      ...COUNTRY_PROVENANCE,
+      source: countrySource(detailScale),
+    },
+    {
+      id: 'towns',
+      name: 'Towns',
+      kind: 'label',
+      file: 'geo/towns.geojson',
+      style: 'town',
+      base: true,
+      labelField: 'name',
+      ...CITY_PROVENANCE,
+    },
   ];
   // A file with no feature fails validation (and draws nothing): leave its layer out.
   const kept = layers.filter((layer) => (files.get(layer.file)?.features.length ?? 0) > 0);
-  for (const layer of layers) if (!kept.includes(layer)) {
-    files.delete(layer.file);
-    notes.push(`${layer.file}: nothing in the story's area, layer left out`);
-  }
+  for (const layer of layers)
+    if (!kept.includes(layer)) {
+      files.delete(layer.file);
+      notes.push(`${layer.file}: nothing in the story's area, layer left out`);
+    }
   return { layers: kept, files, area, notes };
 }

@@ -118,7 +118,11 @@ export function foldName(name: string): string {
   return name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
-    .replace(/ı/g, 'i').replace(/[łŁ]/g, 'l').replace(/[øØ]/g, 'o').replace(/[đĐ]/g, 'd').replace(/ß/g, 'ss')
+    .replace(/ı/g, 'i')
+    .replace(/[łŁ]/g, 'l')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/ß/g, 'ss')
     .toLowerCase()
     .replace(/['’ʼ`ʹ‘]/g, '')
     .replace(/[-‐‑–]/g, ' ')
@@ -151,7 +155,11 @@ export function transliterationKey(name: string): string {
 
 /** A slug for IDs: ASCII letters and digits joined by hyphens ("Nova Kakhovka" → "nova-kakhovka"). */
 export function slug(text: string): string {
-  return foldName(text).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'place';
+  return (
+    foldName(text)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'place'
+  );
 }
 
 interface RawCity {
@@ -172,13 +180,22 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Reads a world-atlas topology's countries as GeoJSON features. */
-export function worldAtlasCountries(scale: '110m' | '50m' | '10m'): Feature<Polygon | MultiPolygon, { name: string }>[] {
+export function worldAtlasCountries(
+  scale: '110m' | '50m' | '10m',
+): Feature<Polygon | MultiPolygon, { name: string }>[] {
   const cached = countryCache.get(scale);
   if (cached) return cached;
-  const topology = JSON.parse(readFileSync(require.resolve(`world-atlas/countries-${scale}.json`), 'utf8')) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-  const collection = feature(topology, topology.objects.countries) as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
+  const topology = JSON.parse(
+    readFileSync(require.resolve(`world-atlas/countries-${scale}.json`), 'utf8'),
+  ) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+  const collection = feature(topology, topology.objects.countries) as FeatureCollection<
+    Polygon | MultiPolygon,
+    { name: string }
+  >;
   // Natural Earth leaves a few features without geometry (none at present); keep only drawable ones.
-  const features = collection.features.filter((item) => item.geometry && (item.geometry.type === 'Polygon' || item.geometry.type === 'MultiPolygon'));
+  const features = collection.features.filter(
+    (item) => item.geometry && (item.geometry.type === 'Polygon' || item.geometry.type === 'MultiPolygon'),
+  );
   countryCache.set(scale, features);
   return features;
 }
@@ -209,7 +226,12 @@ export function loadGazetteer(): Gazetteer {
   const cities: City[] = raw.map((city) => ({
     id: city.cityId,
     name: city.name,
-    altNames: city.altName ? city.altName.split(',').map((name) => name.trim()).filter((name) => name !== '') : [],
+    altNames: city.altName
+      ? city.altName
+          .split(',')
+          .map((name) => name.trim())
+          .filter((name) => name !== '')
+      : [],
     country: city.country,
     admin: city.adminCode,
     population: city.population,
@@ -237,15 +259,24 @@ export function loadGazetteer(): Gazetteer {
     const mainland = mainlandBounds(shape);
     // A box test first: geoContains on a 1:50m outline is slow, and most capitals are nowhere near.
     const [[west, south], [east, north]] = geoBounds(shape);
-    const inBox = ([lng, lat]: LngLat): boolean => lat >= south && lat <= north && (east >= west ? lng >= west && lng <= east : lng >= west || lng <= east);
+    const inBox = ([lng, lat]: LngLat): boolean =>
+      lat >= south && lat <= north && (east >= west ? lng >= west && lng <= east : lng >= west || lng <= east);
     // A coastal capital (Beirut, Lisbon) can fall just outside a 1:50m coastline: then the largest town inside
     // tells the country instead.
     const inside = (city: City): boolean => inBox(city.lngLat) && geoContains(shape, city.lngLat);
     const capital = capitals.find(inside) ?? largeTowns.find(inside);
-    return { id: slug(name), name, aliases: COUNTRY_ALIASES[name] ?? [], mainland, shape, ...(capital && { code: capital.country }) };
+    return {
+      id: slug(name),
+      name,
+      aliases: COUNTRY_ALIASES[name] ?? [],
+      mainland,
+      shape,
+      ...(capital && { code: capital.country }),
+    };
   });
   const countryByCode = new Map<string, Country>();
-  for (const country of countries) if (country.code && !countryByCode.has(country.code)) countryByCode.set(country.code, country);
+  for (const country of countries)
+    if (country.code && !countryByCode.has(country.code)) countryByCode.set(country.code, country);
   loaded = { cities, byName, byFolded, byKey, countries, countryByCode };
   return loaded;
 }

@@ -38,12 +38,24 @@ export function draftStory(text: string, articleFile: string, folder: string): D
     const missing = finding.missing.map((word) => `"${word.text}"`).join(', ');
     throw new KitError(
       `${articleFile}: no place found that the map can show; a story needs at least one.` +
-        (dropped ? ` Dropped: ${dropped}.` : '') + (missing ? ` Not in the gazetteer: ${missing}.` : ''),
+        (dropped ? ` Dropped: ${dropped}.` : '') +
+        (missing ? ` Not in the gazetteer: ${missing}.` : ''),
     );
   }
-  const cities = finding.places.map((place) => place.chosen.candidate).flatMap((candidate): City[] => (candidate.kind === 'city' ? [candidate.city] : []));
-  const countries = finding.places.map((place) => place.chosen.candidate).flatMap((candidate) => (candidate.kind === 'country' ? [candidate.country.mainland] : []));
-  const base = cutBaseLayers(storyArea(cities.map((city) => city.lngLat), countries), gazetteer, cities);
+  const cities = finding.places
+    .map((place) => place.chosen.candidate)
+    .flatMap((candidate): City[] => (candidate.kind === 'city' ? [candidate.city] : []));
+  const countries = finding.places
+    .map((place) => place.chosen.candidate)
+    .flatMap((candidate) => (candidate.kind === 'country' ? [candidate.country.mainland] : []));
+  const base = cutBaseLayers(
+    storyArea(
+      cities.map((city) => city.lngLat),
+      countries,
+    ),
+    gazetteer,
+    cities,
+  );
   const places = finding.places.map((found) => storyPlace(found, gazetteer, base));
   const steps = draftSteps(article.passages, places);
   const files = storyFiles({ folder, articleFile, passages: article.passages, places, steps, base });
@@ -62,22 +74,37 @@ export interface NewStoryResult {
  * @param options.force replace an existing folder
  * @param options.timing put the elapsed time in the report (off in tests, which compare reports)
  */
-export function newStory(articleFile: string, target: string, options: { force?: boolean; timing?: boolean } = {}): NewStoryResult {
+export function newStory(
+  articleFile: string,
+  target: string,
+  options: { force?: boolean; timing?: boolean } = {},
+): NewStoryResult {
   const started = performance.now();
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(articleFile);
   } catch (error) {
-    throw new KitError(`${articleFile}: cannot read the article (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new KitError(
+      `${articleFile}: cannot read the article (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
   const text = decodeArticle(bytes, articleFile);
   const draft = draftStory(text, articleFile, target);
-  writeStoryFolder(target, draft.files, { force: options.force });
+  writeStoryFolder(target, draft.files, { force: options.force ?? false });
   const elapsedMs = performance.now() - started;
   const sizes = new Map([...draft.files].map(([path, contents]) => [path, Buffer.byteLength(contents)]));
   const report = formatReport({
-    articleFile, format: draft.article.format, target, passages: draft.article.passages.length, warnings: draft.article.warnings,
-    finding: draft.finding, places: draft.places, steps: draft.steps, base: draft.base, gazetteer: loadGazetteer(), sizes,
+    articleFile,
+    format: draft.article.format,
+    target,
+    passages: draft.article.passages.length,
+    warnings: draft.article.warnings,
+    finding: draft.finding,
+    places: draft.places,
+    steps: draft.steps,
+    base: draft.base,
+    gazetteer: loadGazetteer(),
+    sizes,
     ...(options.timing && { elapsedMs }),
   });
   return { draft, report, elapsedMs };

@@ -12,7 +12,8 @@ import { EXONYMS, foldName, slug, transliterationKey, type City, type Country, t
 export type MatchTier = 'country' | 'exact' | 'exonym' | 'folded' | 'transliteration';
 
 /** One gazetteer entry a name may mean. */
-export type Candidate = { kind: 'city'; city: City; tier: MatchTier } | { kind: 'country'; country: Country; tier: 'country' };
+export type Candidate =
+  { kind: 'city'; city: City; tier: MatchTier } | { kind: 'country'; country: Country; tier: 'country' };
 
 /** One place in the text. */
 export interface Occurrence {
@@ -67,49 +68,238 @@ export interface PlaceFinding {
 }
 
 const MONTHS_AND_DAYS = new Set([
-  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
-  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
 ]);
 
 /** English words and first names that are also towns in the gazetteer: places only where the text says so. */
 const COMMON_WORDS = new Set([
-  'Reading', 'Nice', 'Mobile', 'Split', 'Bath', 'Orange', 'Male', 'Sale', 'Police', 'Bar', 'Deal', 'Street', 'Wells',
-  'Barking', 'Hope', 'Union', 'Independence', 'Liberty', 'Victory', 'Unity', 'Progress', 'Energy', 'Commerce',
-  'Opportunity', 'Enterprise', 'Friendship', 'Concord', 'Freedom', 'Paradise', 'Eden', 'Marathon', 'Aurora', 'Normal',
-  'Reform', 'Justice', 'Mission', 'Temple', 'Church', 'Beach', 'Ocean', 'Florence', 'Lincoln', 'Washington', 'Jackson',
-  'Hamilton', 'Nancy', 'Victoria', 'Sydney', 'Austin', 'Chester', 'Mercy', 'Young', 'Early', 'Best', 'Bologna',
-  'Mariana', 'Christiana', 'Of', 'As', 'Is', 'Sam', 'Mary', 'Marco', 'Jordan',
+  'Reading',
+  'Nice',
+  'Mobile',
+  'Split',
+  'Bath',
+  'Orange',
+  'Male',
+  'Sale',
+  'Police',
+  'Bar',
+  'Deal',
+  'Street',
+  'Wells',
+  'Barking',
+  'Hope',
+  'Union',
+  'Independence',
+  'Liberty',
+  'Victory',
+  'Unity',
+  'Progress',
+  'Energy',
+  'Commerce',
+  'Opportunity',
+  'Enterprise',
+  'Friendship',
+  'Concord',
+  'Freedom',
+  'Paradise',
+  'Eden',
+  'Marathon',
+  'Aurora',
+  'Normal',
+  'Reform',
+  'Justice',
+  'Mission',
+  'Temple',
+  'Church',
+  'Beach',
+  'Ocean',
+  'Florence',
+  'Lincoln',
+  'Washington',
+  'Jackson',
+  'Hamilton',
+  'Nancy',
+  'Victoria',
+  'Sydney',
+  'Austin',
+  'Chester',
+  'Mercy',
+  'Young',
+  'Early',
+  'Best',
+  'Bologna',
+  'Mariana',
+  'Christiana',
+  'Of',
+  'As',
+  'Is',
+  'Sam',
+  'Mary',
+  'Marco',
+  'Jordan',
 ]);
 
 /** Words before a name that make it a person (President Paris), not a place. */
 const TITLES = new Set([
-  'President', 'General', 'Gen', 'Minister', 'Secretary', 'Governor', 'Mayor', 'Sultan', 'Colonel', 'Col', 'Prime',
-  'King', 'Queen', 'Prince', 'Princess', 'Pope', 'Mr', 'Mrs', 'Ms', 'Dr', 'Sheikh', 'Senator', 'Sen', 'Rep', 'Judge',
-  'Lieutenant', 'Captain', 'Commander', 'Chancellor', 'Emir', 'Ambassador', 'spokesman', 'spokeswoman', 'spokesperson',
+  'President',
+  'General',
+  'Gen',
+  'Minister',
+  'Secretary',
+  'Governor',
+  'Mayor',
+  'Sultan',
+  'Colonel',
+  'Col',
+  'Prime',
+  'King',
+  'Queen',
+  'Prince',
+  'Princess',
+  'Pope',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Dr',
+  'Sheikh',
+  'Senator',
+  'Sen',
+  'Rep',
+  'Judge',
+  'Lieutenant',
+  'Captain',
+  'Commander',
+  'Chancellor',
+  'Emir',
+  'Ambassador',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
 ]);
 
 /** Words before a name that make it a place: "in Kherson", "near Gao", "the port of Odessa". */
 const LOCATIVES = new Set([
-  'in', 'near', 'at', 'outside', 'from', 'to', 'towards', 'toward', 'around', 'into', 'of', 'across', 'through', 'via',
-  'between', 'beyond', 'inside', 'reach', 'reached', 'entered', 'visited', 'captured', 'shelled', 'struck', 'hit',
+  'in',
+  'near',
+  'at',
+  'outside',
+  'from',
+  'to',
+  'towards',
+  'toward',
+  'around',
+  'into',
+  'of',
+  'across',
+  'through',
+  'via',
+  'between',
+  'beyond',
+  'inside',
+  'reach',
+  'reached',
+  'entered',
+  'visited',
+  'captured',
+  'shelled',
+  'struck',
+  'hit',
 ]);
 
 /** Words after a name that make it a place ("Kherson region") or that belong to the place name. */
-const GEOGRAPHIC_WORDS = /^\s+(?:region|oblast|province|governorate|district|county|state|city|port|harbour|harbor|Oblast|Region|Province|Governorate|District|County|State|City|Port)\b/;
+const GEOGRAPHIC_WORDS =
+  /^\s+(?:region|oblast|province|governorate|district|county|state|city|port|harbour|harbor|Oblast|Region|Province|Governorate|District|County|State|City|Port)\b/;
 
 /** Lower-case words allowed inside a multi-word name ("Rostov on Don", "Ciudad del Este"). */
-const CONNECTORS = new Set(['de', 'del', 'la', 'el', 'al', 'of', 'on', 'upon', 'sur', 'am', 'an', 'der', 'do', 'da', 'dos', 'das']);
+const CONNECTORS = new Set([
+  'de',
+  'del',
+  'la',
+  'el',
+  'al',
+  'of',
+  'on',
+  'upon',
+  'sur',
+  'am',
+  'an',
+  'der',
+  'do',
+  'da',
+  'dos',
+  'das',
+]);
 
 /** US states by name, for "Paris, Texas". */
 const US_STATES: Record<string, string> = {
-  Alabama: 'AL', Alaska: 'AK', Arizona: 'AZ', Arkansas: 'AR', California: 'CA', Colorado: 'CO', Connecticut: 'CT',
-  Delaware: 'DE', Florida: 'FL', Georgia: 'GA', Hawaii: 'HI', Idaho: 'ID', Illinois: 'IL', Indiana: 'IN', Iowa: 'IA',
-  Kansas: 'KS', Kentucky: 'KY', Louisiana: 'LA', Maine: 'ME', Maryland: 'MD', Massachusetts: 'MA', Michigan: 'MI',
-  Minnesota: 'MN', Mississippi: 'MS', Missouri: 'MO', Montana: 'MT', Nebraska: 'NE', Nevada: 'NV',
-  'New Hampshire': 'NH', 'New Jersey': 'NJ', 'New Mexico': 'NM', 'New York': 'NY', 'North Carolina': 'NC',
-  'North Dakota': 'ND', Ohio: 'OH', Oklahoma: 'OK', Oregon: 'OR', Pennsylvania: 'PA', 'Rhode Island': 'RI',
-  'South Carolina': 'SC', 'South Dakota': 'SD', Tennessee: 'TN', Texas: 'TX', Utah: 'UT', Vermont: 'VT',
-  Virginia: 'VA', Washington: 'WA', 'West Virginia': 'WV', Wisconsin: 'WI', Wyoming: 'WY',
+  Alabama: 'AL',
+  Alaska: 'AK',
+  Arizona: 'AZ',
+  Arkansas: 'AR',
+  California: 'CA',
+  Colorado: 'CO',
+  Connecticut: 'CT',
+  Delaware: 'DE',
+  Florida: 'FL',
+  Georgia: 'GA',
+  Hawaii: 'HI',
+  Idaho: 'ID',
+  Illinois: 'IL',
+  Indiana: 'IN',
+  Iowa: 'IA',
+  Kansas: 'KS',
+  Kentucky: 'KY',
+  Louisiana: 'LA',
+  Maine: 'ME',
+  Maryland: 'MD',
+  Massachusetts: 'MA',
+  Michigan: 'MI',
+  Minnesota: 'MN',
+  Mississippi: 'MS',
+  Missouri: 'MO',
+  Montana: 'MT',
+  Nebraska: 'NE',
+  Nevada: 'NV',
+  'New Hampshire': 'NH',
+  'New Jersey': 'NJ',
+  'New Mexico': 'NM',
+  'New York': 'NY',
+  'North Carolina': 'NC',
+  'North Dakota': 'ND',
+  Ohio: 'OH',
+  Oklahoma: 'OK',
+  Oregon: 'OR',
+  Pennsylvania: 'PA',
+  'Rhode Island': 'RI',
+  'South Carolina': 'SC',
+  'South Dakota': 'SD',
+  Tennessee: 'TN',
+  Texas: 'TX',
+  Utah: 'UT',
+  Vermont: 'VT',
+  Virginia: 'VA',
+  Washington: 'WA',
+  'West Virginia': 'WV',
+  Wisconsin: 'WI',
+  Wyoming: 'WY',
 };
 
 /** A named town this small is kept only in a place context or near the story's other places. */
@@ -162,10 +352,15 @@ function startsSentence(text: string, at: number): boolean {
 function citiesFor(phrase: string, gazetteer: Gazetteer): Candidate[] {
   const found = new Map<number, Candidate>();
   const add = (cities: City[] | undefined, tier: MatchTier, limit = 12): void => {
-    for (const city of (cities ?? []).slice(0, limit)) if (!found.has(city.id)) found.set(city.id, { kind: 'city', city, tier });
+    for (const city of (cities ?? []).slice(0, limit))
+      if (!found.has(city.id)) found.set(city.id, { kind: 'city', city, tier });
   };
   const exonym = EXONYMS[phrase];
-  if (exonym) add(gazetteer.byName.get(exonym[0])?.filter((city) => city.country === exonym[1]), 'exonym');
+  if (exonym)
+    add(
+      gazetteer.byName.get(exonym[0])?.filter((city) => city.country === exonym[1]),
+      'exonym',
+    );
   add(gazetteer.byName.get(phrase), 'exact');
   const folded = foldName(phrase);
   add(gazetteer.byFolded.get(folded), 'folded');
@@ -191,7 +386,9 @@ let countryPatterns: { country: Country; name: string; pattern: RegExp }[] | und
 /** Every country name and alias with its pattern, longest first ("South Sudan" before "Sudan"). */
 function patternsFor(gazetteer: Gazetteer): { country: Country; name: string; pattern: RegExp }[] {
   countryPatterns ??= gazetteer.countries
-    .flatMap((country) => [country.name, ...country.aliases].map((name) => ({ country, name, pattern: countryPattern(name) })))
+    .flatMap((country) =>
+      [country.name, ...country.aliases].map((name) => ({ country, name, pattern: countryPattern(name) })),
+    )
     .sort((a, b) => b.name.length - a.name.length || a.name.localeCompare(b.name));
   return countryPatterns;
 }
@@ -209,11 +406,17 @@ function scanPassage(passage: Passage, gazetteer: Gazetteer, missing: Map<string
       const end = start + name.length;
       if (isCovered(start, end)) continue;
       covered.push([start, end]);
-      matches.push({ passageId: passage.id, start, end, text: name, candidates: [{ kind: 'country', country, tier: 'country' }] });
+      matches.push({
+        passageId: passage.id,
+        start,
+        end,
+        text: name,
+        candidates: [{ kind: 'country', country, tier: 'country' }],
+      });
     }
   }
   const words = wordsOf(text);
-  for (let index = 0; index < words.length; ) {
+  for (let index = 0; index < words.length;) {
     const word = words[index] as Word;
     if (!isCapitalised(word.text) || isCovered(word.start, word.end)) {
       index++;
@@ -224,7 +427,9 @@ function scanPassage(passage: Passage, gazetteer: Gazetteer, missing: Map<string
       const span = words.slice(index, index + length);
       const last = span[span.length - 1] as Word;
       const joined = span.every((item, at) => at === 0 || text.slice((span[at - 1] as Word).end, item.start) === ' ');
-      const shaped = span.every((item, at) => isCapitalised(item.text) || (at > 0 && at < span.length - 1 && CONNECTORS.has(item.text)));
+      const shaped = span.every(
+        (item, at) => isCapitalised(item.text) || (at > 0 && at < span.length - 1 && CONNECTORS.has(item.text)),
+      );
       if (!joined || !shaped || isCovered(word.start, last.end)) continue;
       const phrase = text.slice(word.start, last.end);
       const candidates = citiesFor(phrase, gazetteer);
@@ -238,11 +443,25 @@ function scanPassage(passage: Passage, gazetteer: Gazetteer, missing: Map<string
     const previous = words[index - 1];
     const beforePrevious = words[index - 2];
     const lastMatch = matches[matches.length - 1];
-    const listed = previous && (previous.text === 'and' || previous.text === 'or') && lastMatch !== undefined && /^\s+(?:and|or)\s+$/.test(text.slice(lastMatch.end, word.start));
-    const locative = previous && (LOCATIVES.has(previous.text) || listed || (previous.text === 'the' && beforePrevious && LOCATIVES.has(beforePrevious.text)));
+    const listed =
+      previous &&
+      (previous.text === 'and' || previous.text === 'or') &&
+      lastMatch !== undefined &&
+      /^\s+(?:and|or)\s+$/.test(text.slice(lastMatch.end, word.start));
+    const locative =
+      previous &&
+      (LOCATIVES.has(previous.text) ||
+        listed ||
+        (previous.text === 'the' && beforePrevious && LOCATIVES.has(beforePrevious.text)));
     if (locative && !MONTHS_AND_DAYS.has(word.text) && !TITLES.has(word.text) && !DEMONYM.test(foldName(word.text))) {
       let end = index;
-      while (end + 1 < words.length && isCapitalised((words[end + 1] as Word).text) && text.slice((words[end] as Word).end, (words[end + 1] as Word).start) === ' ' && end - index < 3) end++;
+      while (
+        end + 1 < words.length &&
+        isCapitalised((words[end + 1] as Word).text) &&
+        text.slice((words[end] as Word).end, (words[end + 1] as Word).start) === ' ' &&
+        end - index < 3
+      )
+        end++;
       const phrase = text.slice(word.start, (words[end] as Word).end);
       if (!missing.has(phrase)) missing.set(phrase, new Set());
       missing.get(phrase)?.add(passage.id);
@@ -253,37 +472,67 @@ function scanPassage(passage: Passage, gazetteer: Gazetteer, missing: Map<string
 }
 
 function bestPopulation(match: RawMatch): number {
-  return Math.max(...match.candidates.map((candidate) => (candidate.kind === 'city' ? candidate.city.population : Infinity)));
+  return Math.max(
+    ...match.candidates.map((candidate) => (candidate.kind === 'city' ? candidate.city.population : Infinity)),
+  );
 }
 
 /** Pass 2 for one occurrence: why it is not a place, if it is not. */
-function judge(match: RawMatch, passage: Passage, previousMatch: RawMatch | undefined, lowerCaseWords: Set<string>): void {
+function judge(
+  match: RawMatch,
+  passage: Passage,
+  previousMatch: RawMatch | undefined,
+  lowerCaseWords: Set<string>,
+): void {
   if (match.candidates[0]?.kind === 'country') return;
   const text = passage.text;
   const before = text.slice(0, match.start);
   const after = text.slice(match.end);
   const previousWord = /([\p{L}\p{M}'’.-]+)\s*$/u.exec(before)?.[1]?.replace(/\.$/, '') ?? '';
   const wordBeforeThe = /([\p{L}]+)\s+the\s*$/u.exec(before)?.[1] ?? '';
-  const listed = previousMatch && !previousMatch.drop && /^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)$/u.test(text.slice(previousMatch.end, match.start));
-  const placeContext = LOCATIVES.has(previousWord) || LOCATIVES.has(wordBeforeThe) || GEOGRAPHIC_WORDS.test(after) || /^,\s+\p{Lu}/u.test(after) || Boolean(listed);
+  const listed =
+    previousMatch &&
+    !previousMatch.drop &&
+    /^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)$/u.test(text.slice(previousMatch.end, match.start));
+  const placeContext =
+    LOCATIVES.has(previousWord) ||
+    LOCATIVES.has(wordBeforeThe) ||
+    GEOGRAPHIC_WORDS.test(after) ||
+    /^,\s+\p{Lu}/u.test(after) ||
+    Boolean(listed);
   const population = bestPopulation(match);
   const single = !match.text.includes(' ');
   const nextCapitalised = /^ (\p{Lu}[\p{L}]+)/u.exec(after)?.[1];
   const previousCapitalised = /(\p{Lu}[\p{L}]+) $/u.exec(before)?.[1];
   const sentenceInitial = startsSentence(text, match.start);
 
-  const loose = match.candidates.every((candidate) => candidate.tier === 'folded' || candidate.tier === 'transliteration');
+  const loose = match.candidates.every(
+    (candidate) => candidate.tier === 'folded' || candidate.tier === 'transliteration',
+  );
   const cityOf = /\b(?:city|town|village|port|settlement) of\s*$/u.test(before);
   if (MONTHS_AND_DAYS.has(match.text)) match.drop = 'a month or weekday';
-  else if (previousWord === 'the' && !cityOf) match.drop = `written "the ${match.text}": a river, sea or region, not the town`;
-  else if (single && sentenceInitial && loose && !placeContext) match.drop = 'capitalised because it starts a sentence (and only a loose match)';
+  else if (previousWord === 'the' && !cityOf)
+    match.drop = `written "the ${match.text}": a river, sea or region, not the town`;
+  else if (single && sentenceInitial && loose && !placeContext)
+    match.drop = 'capitalised because it starts a sentence (and only a loose match)';
   else if (TITLES.has(previousWord)) match.drop = `part of a name or title ("${previousWord} ${match.text}")`;
-  else if (COMMON_WORDS.has(match.text) && !placeContext) match.drop = 'a common word or name, not used as a place here';
-  else if (single && sentenceInitial && !placeContext && (lowerCaseWords.has(match.text.toLowerCase()) || population < LARGE_TOWN)) {
+  else if (COMMON_WORDS.has(match.text) && !placeContext)
+    match.drop = 'a common word or name, not used as a place here';
+  else if (
+    single &&
+    sentenceInitial &&
+    !placeContext &&
+    (lowerCaseWords.has(match.text.toLowerCase()) || population < LARGE_TOWN)
+  ) {
     match.drop = 'capitalised because it starts a sentence';
   } else if (population < LARGE_TOWN && !placeContext && nextCapitalised && !GEOGRAPHIC_WORDS.test(after)) {
     match.drop = `part of a longer name ("${match.text} ${nextCapitalised}")`;
-  } else if (population < LARGE_TOWN && !placeContext && previousCapitalised && !startsSentence(before, before.length - previousCapitalised.length - 1)) {
+  } else if (
+    population < LARGE_TOWN &&
+    !placeContext &&
+    previousCapitalised &&
+    !startsSentence(before, before.length - previousCapitalised.length - 1)
+  ) {
     match.drop = `part of a longer name ("${previousCapitalised} ${match.text}")`;
   } else if (population < SMALL_TOWN && !placeContext) match.smallUnlessNear = true;
 }
@@ -307,7 +556,9 @@ export function positionOf(candidate: Candidate): [number, number] {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 const TIER_PENALTY: Record<MatchTier, number> = { country: 0, exact: 0, exonym: 0, folded: 0.3, transliteration: 1 };
@@ -343,7 +594,9 @@ function weigh(occurrences: RawMatch[], anchors: [number, number][], context: Co
       score += 2;
       reasons.push(`${countryName} named in the article (+2)`);
     }
-    const followedBy = occurrences.some((occurrence) => occurrence.after !== undefined && US_STATES[occurrence.after] === city.admin);
+    const followedBy = occurrences.some(
+      (occurrence) => occurrence.after !== undefined && US_STATES[occurrence.after] === city.admin,
+    );
     if (city.country === 'US' && [...passages].some((passage) => context.statesIn.get(passage)?.has(city.admin))) {
       score += followedBy ? 5 : 3;
       reasons.push(`its state named in the same paragraph (+${followedBy ? 5 : 3})`);
@@ -375,7 +628,8 @@ function entityKey(candidate: Candidate): string {
 export function findPlaces(passages: readonly Passage[], gazetteer: Gazetteer): PlaceFinding {
   const missingByText = new Map<string, Set<string>>();
   const lowerCaseWords = new Set<string>();
-  for (const passage of passages) for (const word of wordsOf(passage.text)) if (!isCapitalised(word.text)) lowerCaseWords.add(word.text);
+  for (const passage of passages)
+    for (const word of wordsOf(passage.text)) if (!isCapitalised(word.text)) lowerCaseWords.add(word.text);
 
   // Pass 1 and 2.
   const all: RawMatch[] = [];
@@ -406,7 +660,9 @@ export function findPlaces(passages: readonly Passage[], gazetteer: Gazetteer): 
     }
   }
   for (const match of all) {
-    const after = /^,\s+(\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)/u.exec(passages.find((passage) => passage.id === match.passageId)?.text.slice(match.end) ?? '')?.[1];
+    const after = /^,\s+(\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)/u.exec(
+      passages.find((passage) => passage.id === match.passageId)?.text.slice(match.end) ?? '',
+    )?.[1];
     if (after) match.after = after;
   }
   const context: Context = { countriesIn, countriesAnywhere, statesIn, gazetteer };
@@ -432,7 +688,14 @@ export function findPlaces(passages: readonly Passage[], gazetteer: Gazetteer): 
   }
   // Second round: weigh each name against the first-round choices of all the others (not its own).
   const chosenPositions = (except: string): [number, number][] =>
-    [...provisional].filter(([term, weighed]) => term !== except && weighed[0]?.candidate.kind === 'city' && !byTerm.get(term)?.every((match) => match.smallUnlessNear || match.drop)).map(([, weighed]) => positionOf((weighed[0] as WeighedCandidate).candidate));
+    [...provisional]
+      .filter(
+        ([term, weighed]) =>
+          term !== except &&
+          weighed[0]?.candidate.kind === 'city' &&
+          !byTerm.get(term)?.every((match) => match.smallUnlessNear || match.drop),
+      )
+      .map(([, weighed]) => positionOf((weighed[0] as WeighedCandidate).candidate));
   const final = new Map<string, WeighedCandidate[]>();
   for (const [term, matches] of byTerm) {
     if (!provisional.has(term)) continue;
@@ -452,7 +715,11 @@ export function findPlaces(passages: readonly Passage[], gazetteer: Gazetteer): 
     const best = weighed?.[0];
     const firm = matches.filter((match) => !match.drop && !match.smallUnlessNear);
     if (!weighed || !best) {
-      drop(term, matches.map((match) => match.passageId), matches[0]?.drop ?? 'not a place here');
+      drop(
+        term,
+        matches.map((match) => match.passageId),
+        matches[0]?.drop ?? 'not a place here',
+      );
       continue;
     }
     if (firm.length === 0) {
@@ -460,7 +727,12 @@ export function findPlaces(passages: readonly Passage[], gazetteer: Gazetteer): 
       const near = others.some((position) => distanceKm(position, positionOf(best.candidate)) <= NEAR_KM);
       if (!near) {
         const reasons = matches.map((match) => match.drop).filter((reason): reason is string => Boolean(reason));
-        drop(term, matches.map((match) => match.passageId), reasons[0] ?? `only a small town of that name (population ${bestPopulation(matches[0] as RawMatch).toLocaleString('en-GB')}), more than ${NEAR_KM} km from the story's other places`);
+        drop(
+          term,
+          matches.map((match) => match.passageId),
+          reasons[0] ??
+            `only a small town of that name (population ${bestPopulation(matches[0] as RawMatch).toLocaleString('en-GB')}), more than ${NEAR_KM} km from the story's other places`,
+        );
         continue;
       }
     }
@@ -475,7 +747,12 @@ export function findPlaces(passages: readonly Passage[], gazetteer: Gazetteer): 
   for (const term of keptTerms.sort((a, b) => firstAt(a) - firstAt(b))) {
     const weighed = final.get(term) as WeighedCandidate[];
     const chosen = weighed[0] as WeighedCandidate;
-    const occurrences = (byTerm.get(term) ?? []).map(({ passageId, start, end, text }) => ({ passageId, start, end, text }));
+    const occurrences = (byTerm.get(term) ?? []).map(({ passageId, start, end, text }) => ({
+      passageId,
+      start,
+      end,
+      text,
+    }));
     const key = entityKey(chosen.candidate);
     const existing = byEntity.get(key);
     if (existing) {
@@ -487,7 +764,13 @@ export function findPlaces(passages: readonly Passage[], gazetteer: Gazetteer): 
     for (let n = 2; usedIds.has(id); n++) id = `${slug(term)}-${n}`;
     usedIds.add(id);
     // Ambiguous: another entry of some size shares the name as written (a loose transliteration lookalike does not count).
-    const sizeable = weighed.filter((item) => item === chosen || (item.candidate.kind === 'city' && item.candidate.tier !== 'transliteration' && item.candidate.city.population >= 5000));
+    const sizeable = weighed.filter(
+      (item) =>
+        item === chosen ||
+        (item.candidate.kind === 'city' &&
+          item.candidate.tier !== 'transliteration' &&
+          item.candidate.city.population >= 5000),
+    );
     const mostPopulous = [...weighed].sort((a, b) => bestOf(b) - bestOf(a))[0];
     const ambiguous = sizeable.length >= 2 || (weighed.length >= 2 && mostPopulous !== chosen);
     const place: FoundPlace = { id, name: term, spellings: [term], occurrences, chosen, weighed, ambiguous };

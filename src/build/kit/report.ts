@@ -40,7 +40,13 @@ function entry(candidate: Candidate, gazetteer: Gazetteer): string {
 }
 
 function tier(candidate: Candidate): string {
-  return { country: 'country name', exact: 'exact name', exonym: 'known older name', folded: 'spelling folded', transliteration: 'transliteration' }[candidate.tier];
+  return {
+    country: 'country name',
+    exact: 'exact name',
+    exonym: 'known older name',
+    folded: 'spelling folded',
+    transliteration: 'transliteration',
+  }[candidate.tier];
 }
 
 function weighedLine(item: WeighedCandidate, gazetteer: Gazetteer): string {
@@ -56,13 +62,23 @@ export function formatReport(input: ReportInput): string {
   const { finding, gazetteer } = input;
   const lines: string[] = [];
   lines.push(`Story kit: ${input.articleFile} → ${input.target}`);
-  lines.push(`Article: ${input.format === 'archieml' ? 'ArchieML' : 'plain text'}, ${input.passages} passages (headline, dek, ${input.passages - 2} paragraphs)`);
+  lines.push(
+    `Article: ${input.format === 'archieml' ? 'ArchieML' : 'plain text'}, ${input.passages} passages (headline, dek, ${input.passages - 2} paragraphs)`,
+  );
   for (const warning of input.warnings) lines.push(`  note: ${warning}`);
 
   lines.push('', `Places found (${finding.places.length}):`);
   for (const place of finding.places) {
-    const spellings = place.spellings.length > 1 ? ` (also written ${place.spellings.slice(1).map((s) => `"${s}"`).join(', ')})` : '';
-    lines.push(`  ${place.id}: "${place.name}"${spellings} → ${entry(place.chosen.candidate, gazetteer)} [${tier(place.chosen.candidate)}] in ${passagesOf(place)}`);
+    const spellings =
+      place.spellings.length > 1
+        ? ` (also written ${place.spellings
+            .slice(1)
+            .map((s) => `"${s}"`)
+            .join(', ')})`
+        : '';
+    lines.push(
+      `  ${place.id}: "${place.name}"${spellings} → ${entry(place.chosen.candidate, gazetteer)} [${tier(place.chosen.candidate)}] in ${passagesOf(place)}`,
+    );
   }
 
   const ambiguous = finding.places.filter((place) => place.ambiguous);
@@ -70,7 +86,8 @@ export function formatReport(input: ReportInput): string {
   if (ambiguous.length === 0) lines.push('  none');
   for (const place of ambiguous) {
     lines.push(`  "${place.name}": chose ${weighedLine(place.chosen, gazetteer)}`);
-    for (const other of place.weighed.filter((item) => item !== place.chosen).slice(0, 3)) lines.push(`    over ${weighedLine(other, gazetteer)}`);
+    for (const other of place.weighed.filter((item) => item !== place.chosen).slice(0, 3))
+      lines.push(`    over ${weighedLine(other, gazetteer)}`);
     const more = place.weighed.length - 4;
     if (more > 0) lines.push(`    and ${more} smaller place${more === 1 ? '' : 's'} of that name`);
   }
@@ -81,19 +98,29 @@ export function formatReport(input: ReportInput): string {
 
   lines.push('', `Not found in the gazetteer (${finding.missing.length}):`);
   if (finding.missing.length === 0) lines.push('  none');
-  for (const missing of finding.missing) lines.push(`  "${missing.text}" in ${missing.passages.join(', ')}: add it to places.json by hand if the map should show it`);
+  for (const missing of finding.missing)
+    lines.push(
+      `  "${missing.text}" in ${missing.passages.join(', ')}: add it to places.json by hand if the map should show it`,
+    );
 
   lines.push('', `Base layers (area ${input.base.area.join(', ')}):`);
   for (const layer of input.base.layers) {
     const features = input.base.files.get(layer.file)?.features.length ?? 0;
-    lines.push(`  ${layer.id}: ${layer.file}, ${features} feature${features === 1 ? '' : 's'}, ${number(input.sizes.get(layer.file) ?? 0)} bytes — ${layer.source}`);
+    lines.push(
+      `  ${layer.id}: ${layer.file}, ${features} feature${features === 1 ? '' : 's'}, ${number(input.sizes.get(layer.file) ?? 0)} bytes — ${layer.source}`,
+    );
   }
   for (const note of input.base.notes) lines.push(`  note: ${note}`);
 
   lines.push('', `Steps (${input.steps.length}):`);
   for (const step of input.steps) {
-    lines.push(`  ${step.id}: ${step.passages.join(', ')}${step.emphasis.length > 0 ? ` — ${step.emphasis.join(', ')}` : ''}`);
+    lines.push(
+      `  ${step.id}: ${step.passages.join(', ')}${step.emphasis.length > 0 ? ` — ${step.emphasis.join(', ')}` : ''}`,
+    );
   }
-  lines.push('', `Wrote ${input.target}${input.elapsedMs === undefined ? '' : ` in ${(input.elapsedMs / 1000).toFixed(1)} s`}. Notes marked "Draft:" are for the author to replace.`);
+  lines.push(
+    '',
+    `Wrote ${input.target}${input.elapsedMs === undefined ? '' : ` in ${(input.elapsedMs / 1000).toFixed(1)} s`}. Notes marked "Draft:" are for the author to replace.`,
+  );
   return `${lines.join('\n')}\n`;
 }

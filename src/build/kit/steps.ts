@@ -42,15 +42,17 @@ export function draftSteps(passages: readonly Passage[], places: readonly Place[
   const intro = passages.filter((passage) => passage.role !== 'paragraph');
   const introPlaces = [...new Set(intro.flatMap((passage) => placesNamedIn(passage.text, places)))];
   const all = places.map((place) => place.id);
-  const steps: Step[] = [{
-    id: uniqueId('overview'),
-    passages: intro.map((passage) => passage.id),
-    camera: { fit: { places: all }, padding: 40, maxZoom: MAX_FIT_ZOOM },
-    layers: [],
-    emphasis: introPlaces,
-    note: draftNote(places.map((place) => place.name)),
-    alt: `Map of the story's places: ${listOf(places.map((place) => place.name))}.`,
-  }];
+  const steps: Step[] = [
+    {
+      id: uniqueId('overview'),
+      passages: intro.map((passage) => passage.id),
+      camera: { fit: { places: all }, padding: 40, maxZoom: MAX_FIT_ZOOM },
+      layers: [],
+      emphasis: introPlaces,
+      note: draftNote(places.map((place) => place.name)),
+      alt: `Map of the story's places: ${listOf(places.map((place) => place.name))}.`,
+    },
+  ];
   for (const passage of passages) {
     if (passage.role !== 'paragraph') continue;
     const named = placesNamedIn(passage.text, places);
@@ -62,7 +64,9 @@ export function draftSteps(passages: readonly Passage[], places: readonly Place[
     const names = named.map(nameOf);
     steps.push({
       // Named after the first town it shows (what the paragraph is about), else its first place.
-      id: uniqueId(named.find((id) => places.find((place) => place.id === id)?.kind !== 'region') ?? named[0] ?? 'step'),
+      id: uniqueId(
+        named.find((id) => places.find((place) => place.id === id)?.kind !== 'region') ?? named[0] ?? 'step',
+      ),
       passages: [passage.id],
       camera: cameraFor(named, places, 60),
       layers: [],

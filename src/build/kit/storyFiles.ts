@@ -22,14 +22,23 @@ export function storyPlace(found: FoundPlace, gazetteer: Gazetteer, base: BaseLa
     const country = gazetteer.countryByCode.get(city.country)?.name ?? city.country;
     const spelled = city.name === found.name ? '' : ` (GeoNames: ${city.name})`;
     return {
-      id: found.id, name: found.name, aliases, kind: city.population >= 100_000 ? 'city' : 'town',
-      anchor: [round(city.lngLat[0], 5), round(city.lngLat[1], 5)], zoom: city.population >= 100_000 ? 9 : 10,
+      id: found.id,
+      name: found.name,
+      aliases,
+      kind: city.population >= 100_000 ? 'city' : 'town',
+      anchor: [round(city.lngLat[0], 5), round(city.lngLat[1], 5)],
+      zoom: city.population >= 100_000 ? 9 : 10,
       description: `${city.population >= 100_000 ? 'City' : 'Town'} in ${country}${spelled}; population ${city.population.toLocaleString('en-GB')}.`,
       ...CITY_PROVENANCE,
     };
   }
   const { country } = candidate;
-  const [west, south, east, north] = country.mainland.map((value) => round(value, 2)) as [number, number, number, number];
+  const [west, south, east, north] = country.mainland.map((value) => round(value, 2)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   // Link the country's outline only where one layer holds all of it: a country the area's edge cuts in two would be
   // outlined along that edge, a box that is not a border.
   const [areaWest, areaSouth, areaEast, areaNorth] = base.area;
@@ -37,11 +46,17 @@ export function storyPlace(found: FoundPlace, gazetteer: Gazetteer, base: BaseLa
   const outside = east < areaWest || west > areaEast || north < areaSouth || south > areaNorth;
   const layer = [inside ? 'land-detail' : undefined, outside ? 'land' : undefined].find((id) => {
     const file = id && base.layers.find((entry) => entry.id === id)?.file;
-    return file !== undefined && base.files.get(file)?.features.some((feature) => feature.properties?.id === country.id);
+    return (
+      file !== undefined && base.files.get(file)?.features.some((feature) => feature.properties?.id === country.id)
+    );
   });
   return {
-    id: found.id, name: found.name, aliases, kind: 'region',
-    anchor: [round((west + east) / 2, 3), round((south + north) / 2, 3)], bounds: [west, south, east, north],
+    id: found.id,
+    name: found.name,
+    aliases,
+    kind: 'region',
+    anchor: [round((west + east) / 2, 3), round((south + north) / 2, 3)],
+    bounds: [west, south, east, north],
     ...(layer && { shape: { layer, feature: country.id } }),
     description: country.name === found.name ? 'Country.' : `Country (Natural Earth: ${country.name}).`,
     ...COUNTRY_PROVENANCE,
@@ -75,7 +90,10 @@ export function storyFiles(parts: StoryParts): Map<string, string> {
     id: slug(basename(parts.folder)),
     lang: 'en',
     articleCredit: `Draft from ${basename(parts.articleFile)}: add the outlet and date. Map and data sources added by the explainer.`,
-    locator: { bounds: base.area, layer: base.layers.some((layer) => layer.id === 'land-detail') ? 'land-detail' : 'land' },
+    locator: {
+      bounds: base.area,
+      layer: base.layers.some((layer) => layer.id === 'land-detail') ? 'land-detail' : 'land',
+    },
     mapCredit: 'Natural Earth · GeoNames',
     credits: [
       'Natural Earth (public domain) via world-atlas 2.0.2: land and country borders',

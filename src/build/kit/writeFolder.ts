@@ -20,7 +20,11 @@ export class KitError extends Error {
  * @param options.force replace an existing folder
  * @throws KitError when the target exists (without force) or the written story does not validate
  */
-export function writeStoryFolder(target: string, files: ReadonlyMap<string, string>, options: { force?: boolean } = {}): void {
+export function writeStoryFolder(
+  target: string,
+  files: ReadonlyMap<string, string>,
+  options: { force?: boolean } = {},
+): void {
   if (existsSync(target) && !options.force) {
     throw new KitError(`${target} already exists: choose another folder, or pass --force to replace it`);
   }
@@ -38,7 +42,10 @@ export function writeStoryFolder(target: string, files: ReadonlyMap<string, stri
     try {
       loadStoryFolder(temporary);
     } catch (error) {
-      if (error instanceof StoryError) throw new KitError(`the draft did not validate, nothing was written:\n${error.message.split(temporary).join(target)}`);
+      if (error instanceof StoryError)
+        throw new KitError(
+          `the draft did not validate, nothing was written:\n${error.message.split(temporary).join(target)}`,
+        );
       throw error;
     }
     if (existsSync(target)) {

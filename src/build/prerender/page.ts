@@ -16,7 +16,10 @@ const NOSCRIPT_STYLE =
  * U+2029, which older JavaScript parsers take for line ends.
  */
 export function jsonForHtml(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** The prerendered explainer: its markup, its head elements and the story as JSON for hydration. */
@@ -42,12 +45,17 @@ export function assemblePage(template: string, page: PrerenderedPage): string {
   const headEnd = positionOf(template, '</head>');
   const marker = positionOf(template, APP_MARKER);
   const bodyEnd = template.lastIndexOf('</body>');
-  if (bodyEnd < marker || marker < headEnd) throw new Error('index.html: expected </head>, then the app marker, then </body>');
+  if (bodyEnd < marker || marker < headEnd)
+    throw new Error('index.html: expected </head>, then the app marker, then </body>');
   const data = `<script type="application/json" data-story>${page.storyJson}</script>`;
   return [
-    template.slice(0, headEnd), page.head, NOSCRIPT_STYLE,
-    template.slice(headEnd, marker), page.body,
-    template.slice(marker + APP_MARKER.length, bodyEnd), data,
+    template.slice(0, headEnd),
+    page.head,
+    NOSCRIPT_STYLE,
+    template.slice(headEnd, marker),
+    page.body,
+    template.slice(marker + APP_MARKER.length, bodyEnd),
+    data,
     template.slice(bodyEnd),
   ].join('');
 }

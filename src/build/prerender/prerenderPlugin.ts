@@ -11,7 +11,6 @@ import { renderStepMaps } from './staticMaps.ts';
 import { APP_MARKER, assemblePage, type PrerenderedPage } from './page.ts';
 import { PRINT_MAPS_DIR as MAPS_DIR } from '../../lib/printMaps.ts';
 
-
 /**
  * @param storyFolder the story folder, as given to storyPlugin
  */
@@ -41,7 +40,9 @@ export function prerenderPlugin(storyFolder: string): Plugin {
         });
         let rendered: PrerenderedPage;
         try {
-          const entry = (await server.ssrLoadModule('/src/build/prerender/entry.ts')) as { renderPage(mapsDir: string): PrerenderedPage };
+          const entry = (await server.ssrLoadModule('/src/build/prerender/entry.ts')) as {
+            renderPage(mapsDir: string): PrerenderedPage;
+          };
           rendered = entry.renderPage(MAPS_DIR);
         } finally {
           await server.close();

@@ -73,16 +73,32 @@ function labelPlaces(document: Document, container: HTMLElement, svg: SVGSVGElem
     const colour = emphasised ? ACCENT : INK;
     if (!region && !line) {
       const dot = document.createElementNS(SVG_NS, 'circle');
-      for (const [name, value] of Object.entries({ cx: x + 6, cy: y, r: emphasised ? 5 : 4, fill: colour, stroke: '#fff', 'stroke-width': 1.5 })) dot.setAttribute(name, String(value));
+      for (const [name, value] of Object.entries({
+        cx: x + 6,
+        cy: y,
+        r: emphasised ? 5 : 4,
+        fill: colour,
+        stroke: '#fff',
+        'stroke-width': 1.5,
+      }))
+        dot.setAttribute(name, String(value));
       group.append(dot);
     }
     const text = document.createElementNS(SVG_NS, 'text');
     const attributes = {
-      x: region ? x : x + 14, y: y + 4, fill: colour, 'font-size': region ? 11 : 12, 'font-weight': emphasised ? 700 : 600,
-      'text-anchor': region ? 'middle' : 'start', stroke: '#fff', 'stroke-width': 3, 'paint-order': 'stroke', 'letter-spacing': region ? 1 : 0,
+      x: region ? x : x + 14,
+      y: y + 4,
+      fill: colour,
+      'font-size': region ? 11 : 12,
+      'font-weight': emphasised ? 700 : 600,
+      'text-anchor': region ? 'middle' : 'start',
+      stroke: '#fff',
+      'stroke-width': 3,
+      'paint-order': 'stroke',
+      'letter-spacing': region ? 1 : 0,
     };
     for (const [name, value] of Object.entries(attributes)) text.setAttribute(name, String(value));
-    text.textContent = region ? (button.textContent ?? '').toUpperCase() : button.textContent ?? '';
+    text.textContent = region ? (button.textContent ?? '').toUpperCase() : (button.textContent ?? '');
     group.append(text);
   }
   svg.append(group);

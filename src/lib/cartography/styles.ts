@@ -17,10 +17,22 @@ export interface Swatch {
 export interface StyleToken {
   swatch: Swatch;
   fill?: { colour: string | [string, Record<string, string>]; opacity: number; outline?: string };
-  line?: { colour: string; width: number | [number, number, number, number]; dash?: number[]; opacity: number; casing?: string };
+  line?: {
+    colour: string;
+    width: number | [number, number, number, number];
+    dash?: number[];
+    opacity: number;
+    casing?: string;
+  };
   circle?: { colour: string; radius: number; stroke: string };
   /** Text labels: size and colour; halo keeps them readable over any fill. */
-  text?: { size: number; colour: string; halo: string; placement?: 'point' | 'line'; font?: 'regular' | 'bold' | 'italic' };
+  text?: {
+    size: number;
+    colour: string;
+    halo: string;
+    placement?: 'point' | 'line';
+    font?: 'regular' | 'bold' | 'italic';
+  };
 }
 
 export const STYLES = {

@@ -8,7 +8,15 @@
 import { MutableHostViewport, type HostViewport } from '../scroll/hostViewport.ts';
 import { FRAME_CSS } from './frameCss.ts';
 import { fallbackHeight, watchHostViewport } from './intersectionViewport.ts';
-import { ampEmbedSize, CONSOLE_PREFIX, originAllowed, parseAllowedOrigins, parseHostMessage, pymMessage, validChildId } from './messages.ts';
+import {
+  ampEmbedSize,
+  CONSOLE_PREFIX,
+  originAllowed,
+  parseAllowedOrigins,
+  parseHostMessage,
+  pymMessage,
+  validChildId,
+} from './messages.ts';
 
 /** After a host message, intersection estimates are ignored this long (ms): the host's numbers are exact. */
 const HOST_MESSAGE_PRECEDENCE = 1000;
@@ -50,7 +58,8 @@ export function startFrameEmbed({ content, params, layout }: FrameOptions): Fram
   const parentOrigin = readParentOrigin();
   // Where our messages may go: anywhere when no allow-list is given (a height is no secret); else only to an
   // allowed parent origin, and nowhere when the parent's origin is unknown or not allowed.
-  const targetOrigin = allowed.length === 0 ? '*' : parentOrigin && originAllowed(parentOrigin, allowed) ? parentOrigin : undefined;
+  const targetOrigin =
+    allowed.length === 0 ? '*' : parentOrigin && originAllowed(parentOrigin, allowed) ? parentOrigin : undefined;
 
   const post = (message: unknown): void => {
     if (!targetOrigin) return;
@@ -113,10 +122,14 @@ export function startFrameEmbed({ content, params, layout }: FrameOptions): Fram
     try {
       // The estimate moves the map and the reading line, but never --kx-vh: the content's height must not change
       // under a reader who scrolls into the iframe (and a host that sized the iframe once keeps a fitting one).
-      watch = watchHostViewport(content, (band) => {
-        if (performance.now() - lastHostMessage < HOST_MESSAGE_PRECEDENCE) return;
-        viewport.update(band.top, band.height);
-      }, () => hostHeight);
+      watch = watchHostViewport(
+        content,
+        (band) => {
+          if (performance.now() - lastHostMessage < HOST_MESSAGE_PRECEDENCE) return;
+          viewport.update(band.top, band.height);
+        },
+        () => hostHeight,
+      );
     } catch (error) {
       console.warn(`${CONSOLE_PREFIX} cannot follow the host page without its help:`, error);
     }

@@ -20,11 +20,16 @@ export interface IntersectionWatch {
  * @param content the element whose height is the document's height
  * @param knownHeight the host viewport's height when known from elsewhere (a host message), else undefined
  */
-export function watchHostViewport(content: HTMLElement, onBand: (band: Band) => void, knownHeight: () => number | undefined): IntersectionWatch {
+export function watchHostViewport(
+  content: HTMLElement,
+  onBand: (band: Band) => void,
+  knownHeight: () => number | undefined,
+): IntersectionWatch {
   const probe = document.createElement('div');
   probe.setAttribute('aria-hidden', 'true');
   probe.dataset.kxProbe = '';
-  probe.style.cssText = 'position:absolute;left:0;top:0;width:100%;height:0;margin:0;padding:0;border:0;pointer-events:none;visibility:hidden;overflow:visible;z-index:-1';
+  probe.style.cssText =
+    'position:absolute;left:0;top:0;width:100%;height:0;margin:0;padding:0;border:0;pointer-events:none;visibility:hidden;overflow:visible;z-index:-1';
   document.body.append(probe);
 
   /** Visible part of each slice, in document coordinates (stable while the iframe itself does not scroll). */
@@ -36,7 +41,10 @@ export function watchHostViewport(content: HTMLElement, onBand: (band: Band) => 
   const report = (): void => {
     frame = 0;
     const scrollY = window.scrollY;
-    const stretches = [...visible.values()].map((stretch) => ({ top: stretch.top - scrollY, bottom: stretch.bottom - scrollY }));
+    const stretches = [...visible.values()].map((stretch) => ({
+      top: stretch.top - scrollY,
+      bottom: stretch.bottom - scrollY,
+    }));
     const guess = knownHeight() ?? rootHeight ?? exactHeight ?? fallbackHeight();
     const band = bandFromStretches(stretches, window.innerHeight, guess);
     if (!band) return;
@@ -47,19 +55,23 @@ export function watchHostViewport(content: HTMLElement, onBand: (band: Band) => 
     if (!frame) frame = requestAnimationFrame(report);
   };
 
-  const observer = new IntersectionObserver((entries) => {
-    const scrollY = window.scrollY;
-    for (const entry of entries) {
-      // Same-origin hosts tell the viewport's size outright (cross-origin ones give null).
-      if (entry.rootBounds && entry.rootBounds.height > 0) rootHeight = entry.rootBounds.height;
-      const index = Number((entry.target as HTMLElement).dataset.slice);
-      const rect = entry.intersectionRect;
-      if (entry.isIntersecting && rect.height > 0) visible.set(index, { top: rect.top + scrollY, bottom: rect.bottom + scrollY });
-      else visible.delete(index);
-    }
-    // Within this callback: the entries of one frame arrive together, so the band is consistent.
-    report();
-  }, { threshold: THRESHOLDS });
+  const observer = new IntersectionObserver(
+    (entries) => {
+      const scrollY = window.scrollY;
+      for (const entry of entries) {
+        // Same-origin hosts tell the viewport's size outright (cross-origin ones give null).
+        if (entry.rootBounds && entry.rootBounds.height > 0) rootHeight = entry.rootBounds.height;
+        const index = Number((entry.target as HTMLElement).dataset.slice);
+        const rect = entry.intersectionRect;
+        if (entry.isIntersecting && rect.height > 0)
+          visible.set(index, { top: rect.top + scrollY, bottom: rect.bottom + scrollY });
+        else visible.delete(index);
+      }
+      // Within this callback: the entries of one frame arrive together, so the band is consistent.
+      report();
+    },
+    { threshold: THRESHOLDS },
+  );
 
   let laidOutHeight = -1;
   const relayout = (): void => {

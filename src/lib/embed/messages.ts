@@ -32,9 +32,7 @@ const MAX_ID_LENGTH = 200;
 
 /** What a valid host message asks of the child. */
 export type HostMessage =
-  | { kind: 'viewport'; top: number; height: number }
-  | { kind: 'width'; width: number }
-  | { kind: 'height-request' };
+  { kind: 'viewport'; top: number; height: number } | { kind: 'width'; width: number } | { kind: 'height-request' };
 
 function finite(value: unknown, min = -MAX_COORDINATE, max = MAX_COORDINATE): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
@@ -46,8 +44,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** A pym child id is safe to use when it is short and has no delimiter or control characters. */
 export function validChildId(id: string | null | undefined): id is string {
-  // eslint-disable-next-line no-control-regex -- control characters are what this refuses.
-  return typeof id === 'string' && id.length > 0 && id.length <= MAX_ID_LENGTH && !id.includes(PYM) && !/[\s\u0000-\u001f]/.test(id);
+  return (
+    typeof id === 'string' &&
+    id.length > 0 &&
+    id.length <= MAX_ID_LENGTH &&
+    !id.includes(PYM) &&
+    // eslint-disable-next-line no-control-regex -- control characters are what this refuses.
+    !/[\s\u0000-\u001f]/.test(id)
+  );
 }
 
 /** A pym message for the parent: `pymxPYMx${id}xPYMx${type}xPYMx${message}`. */
@@ -61,7 +65,10 @@ export function ampEmbedSize(height: number): { sentinel: 'amp'; type: 'embed-si
 }
 
 /** Our loader's viewport message: the host viewport's top in the iframe's CSS px, and its height. */
-export function viewportMessage(top: number, height: number): { type: typeof VIEWPORT_MESSAGE; top: number; height: number } {
+export function viewportMessage(
+  top: number,
+  height: number,
+): { type: typeof VIEWPORT_MESSAGE; top: number; height: number } {
   return { type: VIEWPORT_MESSAGE, top, height };
 }
 

@@ -24,7 +24,13 @@ function loadStory(): Promise<Story> {
     const response = await fetch(storyUrl);
     if (!response.ok) throw new Error(`The story data could not be loaded (HTTP ${response.status}).`);
     const story = (await response.json()) as Story;
-    if (!story || typeof story !== 'object' || !Array.isArray(story.steps) || !Array.isArray(story.passages) || !story.meta) {
+    if (
+      !story ||
+      typeof story !== 'object' ||
+      !Array.isArray(story.steps) ||
+      !Array.isArray(story.passages) ||
+      !story.meta
+    ) {
       throw new Error('The story data is not a story.');
     }
     return story;
@@ -35,7 +41,11 @@ function loadStory(): Promise<Story> {
 /** Puts the stylesheet into a shadow root: one constructed sheet shared by every embed, or a <style> element. */
 function adoptStyles(shadow: ShadowRoot): void {
   const css = shadowStylesheet(appCss);
-  if ('adoptedStyleSheets' in shadow && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+  if (
+    'adoptedStyleSheets' in shadow &&
+    typeof CSSStyleSheet === 'function' &&
+    'replaceSync' in CSSStyleSheet.prototype
+  ) {
     try {
       if (!sheet) {
         sheet = new CSSStyleSheet();
@@ -89,7 +99,10 @@ export async function mountEmbed(host: HTMLElement): Promise<void> {
     const layout = host.dataset.layout === 'stacked' ? 'stacked' : 'scrolly';
     container.lang = story.meta.lang;
     const target = shadow;
-    mount(EmbedRoot, { target: container, props: { story, dataUrls, layout, onerror: (error: unknown) => fail(host, target, error) } });
+    mount(EmbedRoot, {
+      target: container,
+      props: { story, dataUrls, layout, onerror: (error: unknown) => fail(host, target, error) },
+    });
     if (host.getAttribute('data-mounted') === 'loading') host.setAttribute('data-mounted', 'ready');
   } catch (error) {
     fail(host, shadow, error);

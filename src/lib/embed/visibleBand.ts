@@ -32,7 +32,11 @@ const EDGE = 0.5;
  * @param knownHeight the host viewport's height when known (an earlier exact band, a host message), else a guess
  * @returns undefined when nothing is visible (the iframe is scrolled out of the host's view)
  */
-export function bandFromStretches(stretches: Iterable<Stretch>, frameHeight: number, knownHeight: number): Band | undefined {
+export function bandFromStretches(
+  stretches: Iterable<Stretch>,
+  frameHeight: number,
+  knownHeight: number,
+): Band | undefined {
   let top = Infinity;
   let bottom = -Infinity;
   for (const stretch of stretches) {

@@ -3,7 +3,16 @@
 // state first shows them), validates every file before it reaches the map, and never queues flights: each state
 // interrupts the last.
 import type { Layer, Story } from '../story/types.ts';
-import { emphasisFilter, emphasisSpec, emphasisedShapes, FADE_MS, layerFilter, layerSpecs, sourceId, type LayerSpec } from './layerSpecs.ts';
+import {
+  emphasisFilter,
+  emphasisSpec,
+  emphasisedShapes,
+  FADE_MS,
+  layerFilter,
+  layerSpecs,
+  sourceId,
+  type LayerSpec,
+} from './layerSpecs.ts';
 import type { MapLibreLike, MapLike, MarkerLike } from './mapLike.ts';
 import { zoomBandFor, type Camera, type MapState } from './state.ts';
 import { WATER } from '../cartography/styles.ts';
@@ -62,7 +71,11 @@ export function createMapController(options: MapControllerOptions): MapControlle
   let reducedMotion = options.reducedMotion;
   const map: MapLike = new lib.Map({
     container,
-    style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': WATER } }] },
+    style: {
+      version: 8,
+      sources: {},
+      layers: [{ id: 'background', type: 'background', paint: { 'background-color': WATER } }],
+    },
     center: [0, 0],
     zoom: 1,
     attributionControl: false,
@@ -80,7 +93,8 @@ export function createMapController(options: MapControllerOptions): MapControlle
   map.addControl(new lib.NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new lib.AttributionControl({ compact: true, customAttribution: options.attribution }), 'bottom-right');
   // On a small map the credit starts folded behind its (i) button; the page's credits list stays in full view.
-  if (container.clientWidth < 640) container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+  if (container.clientWidth < 640)
+    container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
 
   const specsByLayer = new Map<string, LayerSpec[]>();
   const loadedFiles = new Map<string, Promise<void>>();
@@ -112,7 +126,8 @@ export function createMapController(options: MapControllerOptions): MapControlle
 
   function addLayers(): void {
     const files = [...new Set(story.layers.map((layer) => layer.file))];
-    for (const file of files) map.addSource(sourceId(file), { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    for (const file of files)
+      map.addSource(sourceId(file), { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     for (const layer of story.layers) {
       const specs = layerSpecs(layer, layer.base, reducedMotion ? 0 : FADE_MS);
       specsByLayer.set(layer.id, specs);
@@ -131,7 +146,9 @@ export function createMapController(options: MapControllerOptions): MapControlle
         event.stopPropagation();
         events.activatePlace(place.id);
       });
-      const marker = new lib.Marker({ element, anchor: place.kind === 'region' ? 'center' : 'left' }).setLngLat(place.anchor).addTo(map);
+      const marker = new lib.Marker({ element, anchor: place.kind === 'region' ? 'center' : 'left' })
+        .setLngLat(place.anchor)
+        .addTo(map);
       markers.set(place.id, { marker, element });
     }
   }
@@ -195,12 +212,16 @@ export function createMapController(options: MapControllerOptions): MapControlle
       const opacity = state.layerOpacity[layer.id] ?? 0;
       if (opacity > 0 && !layer.base) {
         // Data arrives after the fade has started; the layer appears as soon as its file is in.
-        loadFile(layer.file).then(() => layer.dated && applied === state && setSnapshot(layer, state)).catch((error: Error) => fail(error.message));
+        loadFile(layer.file)
+          .then(() => layer.dated && applied === state && setSnapshot(layer, state))
+          .catch((error: Error) => fail(error.message));
       }
       if (!previous || previous.layerOpacity[layer.id] !== opacity) setLayerOpacity(layer, opacity);
-      if (layer.dated && opacity > 0 && previous?.snapshots[layer.id]?.date !== state.snapshots[layer.id]?.date) setSnapshot(layer, state);
+      if (layer.dated && opacity > 0 && previous?.snapshots[layer.id]?.date !== state.snapshots[layer.id]?.date)
+        setSnapshot(layer, state);
     }
-    for (const [layerId, featureIds] of emphasisedShapes(story.places, state.emphasis)) map.setFilter(`${layerId}__emphasis`, emphasisFilter(featureIds));
+    for (const [layerId, featureIds] of emphasisedShapes(story.places, state.emphasis))
+      map.setFilter(`${layerId}__emphasis`, emphasisFilter(featureIds));
     for (const [placeId, { element }] of markers) {
       const marker = state.markers[placeId];
       element.hidden = !marker?.visible;
@@ -229,7 +250,14 @@ export function createMapController(options: MapControllerOptions): MapControlle
       else map.jumpTo(target, eventData);
     } else {
       const [west, south, east, north] = camera.bounds;
-      map.fitBounds([[west, south], [east, north]], { padding: camera.padding, maxZoom: camera.maxZoom, duration: fly ? FLIGHT_MS : 0, animate: fly }, eventData);
+      map.fitBounds(
+        [
+          [west, south],
+          [east, north],
+        ],
+        { padding: camera.padding, maxZoom: camera.maxZoom, duration: fly ? FLIGHT_MS : 0, animate: fly },
+        eventData,
+      );
     }
   }
 
@@ -247,7 +275,8 @@ export function createMapController(options: MapControllerOptions): MapControlle
       const fade = { duration: reduced ? 0 : FADE_MS, delay: 0 };
       if (!loaded) return;
       for (const specs of specsByLayer.values()) {
-        for (const { spec, opacity } of specs) for (const [property] of opacity) map.setPaintProperty(spec.id as string, `${property}-transition`, fade);
+        for (const { spec, opacity } of specs)
+          for (const [property] of opacity) map.setPaintProperty(spec.id as string, `${property}-transition`, fade);
       }
     },
     resize() {

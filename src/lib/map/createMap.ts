@@ -71,14 +71,20 @@ export function createMap(options: CreateMapOptions): MapController {
         if (destroyed) return;
         renderer?.destroy();
         container.replaceChildren();
-        use(createStaticMap({
-          container, story, data, reducedMotion,
-          events: {
-            ...events,
-            // Ready, for the static map, means the page shows the fallback: say why.
-            status: (status, why) => events.status(status === 'ready' ? 'fallback' : status, status === 'ready' ? reason : why),
-          },
-        }));
+        use(
+          createStaticMap({
+            container,
+            story,
+            data,
+            reducedMotion,
+            events: {
+              ...events,
+              // Ready, for the static map, means the page shows the fallback: say why.
+              status: (status, why) =>
+                events.status(status === 'ready' ? 'fallback' : status, status === 'ready' ? reason : why),
+            },
+          }),
+        );
       })
       .catch(fail);
   }
@@ -89,10 +95,17 @@ export function createMap(options: CreateMapOptions): MapController {
         if (destroyed) return;
         injectCss(container, mapLibreCss);
         try {
-          use(createMapController({
-            lib: mapLibre, container, story, data, reducedMotion, attribution: story.meta.mapCredit,
-            events: { ...events, contextLost: () => startStatic('The WebGL context was lost') },
-          }));
+          use(
+            createMapController({
+              lib: mapLibre,
+              container,
+              story,
+              data,
+              reducedMotion,
+              attribution: story.meta.mapCredit,
+              events: { ...events, contextLost: () => startStatic('The WebGL context was lost') },
+            }),
+          );
         } catch (error) {
           // MapLibre throws when WebGL cannot start after all (blocked, out of contexts).
           startStatic(error instanceof Error ? error.message : String(error));

@@ -21,13 +21,18 @@ function spanOf(camera: Camera): number {
  * author's alt text for the step.
  */
 export function describeMapState(story: Story, state: MapState, previous?: MapState): string {
-  const places = state.emphasis.map((placeId) => story.places.find((place) => place.id === placeId)?.name).filter((name): name is string => Boolean(name));
-  const layers = story.layers.filter((layer) => !layer.base && (state.layerOpacity[layer.id] ?? 0) > 0).map((layer) => layer.name);
+  const places = state.emphasis
+    .map((placeId) => story.places.find((place) => place.id === placeId)?.name)
+    .filter((name): name is string => Boolean(name));
+  const layers = story.layers
+    .filter((layer) => !layer.base && (state.layerOpacity[layer.id] ?? 0) > 0)
+    .map((layer) => layer.name);
   const parts: string[] = [];
   const selected = story.places.find((place) => place.id === state.selectedPlaceId);
   if (selected) parts.push(`Map centred on ${selected.name}.`);
   else if (places.length > 0) parts.push(`Map showing ${listOf(places)}.`);
-  if (layers.length > 0) parts.push(`Shown: ${listOf(layers)}${state.date ? `, as of ${formatDate(state.date)}` : ''}.`);
+  if (layers.length > 0)
+    parts.push(`Shown: ${listOf(layers)}${state.date ? `, as of ${formatDate(state.date)}` : ''}.`);
   if (previous) {
     const ratio = spanOf(state.camera) / spanOf(previous.camera);
     if (ratio > 1.5) parts.push('Zoomed out.');

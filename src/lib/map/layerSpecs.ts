@@ -60,51 +60,119 @@ export function layerSpecs(layer: Layer, visible: boolean, fadeMs = FADE_MS, dat
 
   if (style.fill && layer.kind === 'fill') {
     specs.push({
-      spec: { id: `${layer.id}`, type: 'fill', ...common, paint: { 'fill-color': fillColour(style.fill.colour), 'fill-opacity': start(style.fill.opacity), 'fill-opacity-transition': transition } },
+      spec: {
+        id: `${layer.id}`,
+        type: 'fill',
+        ...common,
+        paint: {
+          'fill-color': fillColour(style.fill.colour),
+          'fill-opacity': start(style.fill.opacity),
+          'fill-opacity-transition': transition,
+        },
+      },
       opacity: [['fill-opacity', style.fill.opacity]],
     });
     if (style.fill.outline) {
       specs.push({
-        spec: { id: `${layer.id}__outline`, type: 'line', ...common, paint: { 'line-color': style.fill.outline, 'line-width': 0.8, 'line-opacity': start(1), 'line-opacity-transition': transition } },
+        spec: {
+          id: `${layer.id}__outline`,
+          type: 'line',
+          ...common,
+          paint: {
+            'line-color': style.fill.outline,
+            'line-width': 0.8,
+            'line-opacity': start(1),
+            'line-opacity-transition': transition,
+          },
+        },
         opacity: [['line-opacity', 1]],
       });
     }
   }
-  if (style.line && (layer.kind === 'line' || layer.kind === 'fill' && !style.fill)) {
+  if (style.line && (layer.kind === 'line' || (layer.kind === 'fill' && !style.fill))) {
     const width = zoomed(style.line.width);
     if (style.line.casing) {
       const casingWidth = zoomed(style.line.width, 2);
       specs.push({
-        spec: { id: `${layer.id}__casing`, type: 'line', ...common, layout: { 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': style.line.casing, 'line-width': casingWidth, 'line-opacity': start(0.9), 'line-opacity-transition': transition } },
+        spec: {
+          id: `${layer.id}__casing`,
+          type: 'line',
+          ...common,
+          layout: { 'line-join': 'round', 'line-cap': 'round' },
+          paint: {
+            'line-color': style.line.casing,
+            'line-width': casingWidth,
+            'line-opacity': start(0.9),
+            'line-opacity-transition': transition,
+          },
+        },
         opacity: [['line-opacity', 0.9]],
       });
     }
     specs.push({
       spec: {
-        id: `${layer.id}`, type: 'line', ...common, layout: { 'line-join': 'round', 'line-cap': 'round' },
-        paint: { 'line-color': style.line.colour, 'line-width': width, ...(style.line.dash && { 'line-dasharray': style.line.dash }), 'line-opacity': start(style.line.opacity), 'line-opacity-transition': transition },
+        id: `${layer.id}`,
+        type: 'line',
+        ...common,
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: {
+          'line-color': style.line.colour,
+          'line-width': width,
+          ...(style.line.dash && { 'line-dasharray': style.line.dash }),
+          'line-opacity': start(style.line.opacity),
+          'line-opacity-transition': transition,
+        },
       },
       opacity: [['line-opacity', style.line.opacity]],
     });
   }
   if (style.circle && (layer.kind === 'circle' || layer.kind === 'label')) {
     specs.push({
-      spec: { id: `${layer.id}__dot`, type: 'circle', ...common, paint: { 'circle-color': style.circle.colour, 'circle-radius': style.circle.radius, 'circle-stroke-color': style.circle.stroke, 'circle-stroke-width': 1, 'circle-opacity': start(1), 'circle-stroke-opacity': start(1), 'circle-opacity-transition': transition, 'circle-stroke-opacity-transition': transition } },
-      opacity: [['circle-opacity', 1], ['circle-stroke-opacity', 1]],
+      spec: {
+        id: `${layer.id}__dot`,
+        type: 'circle',
+        ...common,
+        paint: {
+          'circle-color': style.circle.colour,
+          'circle-radius': style.circle.radius,
+          'circle-stroke-color': style.circle.stroke,
+          'circle-stroke-width': 1,
+          'circle-opacity': start(1),
+          'circle-stroke-opacity': start(1),
+          'circle-opacity-transition': transition,
+          'circle-stroke-opacity-transition': transition,
+        },
+      },
+      opacity: [
+        ['circle-opacity', 1],
+        ['circle-stroke-opacity', 1],
+      ],
     });
   }
   if (style.text && layer.labelField) {
     const alongLine = style.text.placement === 'line';
     specs.push({
       spec: {
-        id: `${layer.id}__label`, type: 'symbol', ...common,
+        id: `${layer.id}__label`,
+        type: 'symbol',
+        ...common,
         layout: {
-          'text-field': ['get', layer.labelField], 'text-font': FONTS[style.text.font ?? 'regular'], 'text-size': style.text.size,
+          'text-field': ['get', layer.labelField],
+          'text-font': FONTS[style.text.font ?? 'regular'],
+          'text-size': style.text.size,
           'symbol-placement': alongLine ? 'line' : 'point',
-          ...(alongLine ? { 'text-offset': [0, -0.8] } : { 'text-anchor': 'left', 'text-offset': [0.6, 0], 'text-optional': true }),
+          ...(alongLine
+            ? { 'text-offset': [0, -0.8] }
+            : { 'text-anchor': 'left', 'text-offset': [0.6, 0], 'text-optional': true }),
           ...(layer.kind === 'label' && { 'symbol-sort-key': ['coalesce', ['get', 'rank'], 3] }),
         },
-        paint: { 'text-color': style.text.colour, 'text-halo-color': style.text.halo, 'text-halo-width': 1.6, 'text-opacity': start(1), 'text-opacity-transition': transition },
+        paint: {
+          'text-color': style.text.colour,
+          'text-halo-color': style.text.halo,
+          'text-halo-width': 1.6,
+          'text-opacity': start(1),
+          'text-opacity-transition': transition,
+        },
       },
       opacity: [['text-opacity', 1]],
     });
@@ -115,10 +183,16 @@ export function layerSpecs(layer: Layer, visible: boolean, fadeMs = FADE_MS, dat
 /** An accent outline for place shapes drawn by a layer (a region, a line), shown when the place is emphasised. */
 export function emphasisSpec(layer: Layer, featureIds: readonly string[]): Record<string, unknown> {
   return {
-    id: `${layer.id}__emphasis`, type: 'line', source: sourceId(layer.file),
+    id: `${layer.id}__emphasis`,
+    type: 'line',
+    source: sourceId(layer.file),
     filter: emphasisFilter(featureIds),
     layout: { 'line-join': 'round' },
-    paint: { 'line-color': ACCENT, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1.5, 10, 3.5], 'line-opacity': 0.95 },
+    paint: {
+      'line-color': ACCENT,
+      'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1.5, 10, 3.5],
+      'line-opacity': 0.95,
+    },
   };
 }
 

@@ -34,8 +34,15 @@ export interface MapLike {
   flyTo(options: CameraOptions, eventData?: Record<string, unknown>): unknown;
   easeTo(options: CameraOptions, eventData?: Record<string, unknown>): unknown;
   jumpTo(options: CameraOptions, eventData?: Record<string, unknown>): unknown;
-  fitBounds(bounds: [[number, number], [number, number]], options: CameraOptions, eventData?: Record<string, unknown>): unknown;
-  cameraForBounds(bounds: [[number, number], [number, number]], options: CameraOptions): { center?: unknown; zoom?: number } | undefined;
+  fitBounds(
+    bounds: [[number, number], [number, number]],
+    options: CameraOptions,
+    eventData?: Record<string, unknown>,
+  ): unknown;
+  cameraForBounds(
+    bounds: [[number, number], [number, number]],
+    options: CameraOptions,
+  ): { center?: unknown; zoom?: number } | undefined;
   getCenter(): LngLatLike;
   getZoom(): number;
   resize(): unknown;

@@ -95,23 +95,41 @@ export function placeBox(place: Place): Bounds {
 export function unionBoxes(boxes: readonly Bounds[]): Bounds {
   const [first, ...rest] = boxes;
   if (!first) throw new Error('unionBoxes needs at least one box');
-  return rest.reduce<Bounds>((acc, box) => [
-    Math.min(acc[0], box[0]), Math.min(acc[1], box[1]), Math.max(acc[2], box[2]), Math.max(acc[3], box[3]),
-  ], [...first]);
+  return rest.reduce<Bounds>(
+    (acc, box) => [
+      Math.min(acc[0], box[0]),
+      Math.min(acc[1], box[1]),
+      Math.max(acc[2], box[2]),
+      Math.max(acc[3], box[3]),
+    ],
+    [...first],
+  );
 }
 
 /** Resolves a step's camera spec against the places it names. */
 export function cameraForStep(story: Story, step: Step): Camera {
   const spec = step.camera;
-  if ('center' in spec) return { kind: 'center', center: spec.center, zoom: spec.zoom, bearing: spec.bearing ?? 0, pitch: spec.pitch ?? 0 };
+  if ('center' in spec)
+    return { kind: 'center', center: spec.center, zoom: spec.zoom, bearing: spec.bearing ?? 0, pitch: spec.pitch ?? 0 };
   const boxes: Bounds[] = (spec.fit.places ?? []).map((placeId) => placeBox(placeById(story, placeId)));
   if (spec.fit.bounds) boxes.push(spec.fit.bounds);
-  return { kind: 'bounds', bounds: unionBoxes(boxes), padding: spec.padding ?? DEFAULT_PADDING, maxZoom: spec.maxZoom ?? DEFAULT_FIT_MAX_ZOOM };
+  return {
+    kind: 'bounds',
+    bounds: unionBoxes(boxes),
+    padding: spec.padding ?? DEFAULT_PADDING,
+    maxZoom: spec.maxZoom ?? DEFAULT_FIT_MAX_ZOOM,
+  };
 }
 
 /** The camera that shows a place: its bounds (which may include context, e.g. for a far-off city), or its anchor. */
 export function cameraForPlace(place: Place): Camera {
-  if (place.bounds) return { kind: 'bounds', bounds: place.bounds, padding: DEFAULT_PADDING, maxZoom: place.zoom ?? DEFAULT_FIT_MAX_ZOOM };
+  if (place.bounds)
+    return {
+      kind: 'bounds',
+      bounds: place.bounds,
+      padding: DEFAULT_PADDING,
+      maxZoom: place.zoom ?? DEFAULT_FIT_MAX_ZOOM,
+    };
   return { kind: 'center', center: place.anchor, zoom: place.zoom ?? DEFAULT_POINT_ZOOM, bearing: 0, pitch: 0 };
 }
 
@@ -133,18 +151,26 @@ export function mapStateFor(story: Story, stepId: string, selectedPlaceId?: stri
   const date = showsDated ? (pickedDate ?? step.date) : undefined;
   const snapshots: Record<string, Snapshot> = {};
   for (const layer of story.layers) {
-    const snapshot = layer.dated && shown(layer) && date !== undefined ? snapshotFor(layer.snapshots ?? [], date) : undefined;
+    const snapshot =
+      layer.dated && shown(layer) && date !== undefined ? snapshotFor(layer.snapshots ?? [], date) : undefined;
     if (snapshot) snapshots[layer.id] = snapshot;
   }
-  const emphasis = selected && !step.emphasis.includes(selected.id) ? [...step.emphasis, selected.id] : [...step.emphasis];
+  const emphasis =
+    selected && !step.emphasis.includes(selected.id) ? [...step.emphasis, selected.id] : [...step.emphasis];
   const markers: Record<string, MarkerState> = {};
   for (const place of story.places) {
     const isSelected = selected?.id === place.id;
     const shapeLayer = place.shape && story.layers.find((layer) => layer.id === place.shape?.layer);
-    markers[place.id] = { visible: !shapeLayer || shown(shapeLayer) || isSelected, emphasised: emphasis.includes(place.id), selected: isSelected };
+    markers[place.id] = {
+      visible: !shapeLayer || shown(shapeLayer) || isSelected,
+      emphasised: emphasis.includes(place.id),
+      selected: isSelected,
+    };
   }
   const camera = selected ? cameraForPlace(selected) : cameraForStep(story, step);
-  const legend = story.layers.filter((layer) => !layer.base && shown(layer)).map((layer) => legendEntry(layer, snapshots[layer.id]));
+  const legend = story.layers
+    .filter((layer) => !layer.base && shown(layer))
+    .map((layer) => legendEntry(layer, snapshots[layer.id]));
   return {
     stepId,
     camera,
@@ -157,26 +183,48 @@ export function mapStateFor(story: Story, stepId: string, selectedPlaceId?: stri
     panels: {
       legend,
       ...(date !== undefined && timelinePanel(story, date, shown)),
-      locator: story.meta.locator !== undefined && cameraSpan(camera) < (story.meta.locator.bounds[2] - story.meta.locator.bounds[0]) * LOCATOR_SHARE,
+      locator:
+        story.meta.locator !== undefined &&
+        cameraSpan(camera) < (story.meta.locator.bounds[2] - story.meta.locator.bounds[0]) * LOCATOR_SHARE,
     },
   };
 }
 
 /** The date control for a date: over the timeline's layer, or else the first dated layer with snapshots. */
-function timelinePanel(story: Story, date: string, shown: (layer: Layer) => boolean): { timeline: TimelinePanel } | undefined {
-  const layer = story.layers.find((candidate) => candidate.id === story.timeline?.layer) ?? story.layers.find((candidate) => candidate.dated && candidate.snapshots?.length);
+function timelinePanel(
+  story: Story,
+  date: string,
+  shown: (layer: Layer) => boolean,
+): { timeline: TimelinePanel } | undefined {
+  const layer =
+    story.layers.find((candidate) => candidate.id === story.timeline?.layer) ??
+    story.layers.find((candidate) => candidate.dated && candidate.snapshots?.length);
   const snapshots = layer?.snapshots ?? [];
   const snapshot = snapshotFor(snapshots, date);
   if (!layer || !snapshot) return undefined;
   const timeline = story.timeline;
   const chartLayer = timeline && story.layers.find((candidate) => candidate.id === timeline.layer);
-  return { timeline: { snapshots, shown: snapshot, label: timeline?.dateLabel ?? `${layer.name} on`, chart: chartLayer !== undefined && shown(chartLayer) } };
+  return {
+    timeline: {
+      snapshots,
+      shown: snapshot,
+      label: timeline?.dateLabel ?? `${layer.name} on`,
+      chart: chartLayer !== undefined && shown(chartLayer),
+    },
+  };
 }
 
 function legendEntry(layer: Layer, snapshot: Snapshot | undefined): LegendEntry {
   const time = snapshot && /T(\d{2}:\d{2})/.exec(snapshot.time)?.[1];
   const asOf = snapshot ? `${formatDate(snapshot.date)}${time ? `, ${time} UTC` : ''}` : `as of ${layer.date}`;
-  return { layerId: layer.id, name: layer.name, style: layer.style, ...(layer.caveat && { caveat: layer.caveat }), source: layer.source, asOf };
+  return {
+    layerId: layer.id,
+    name: layer.name,
+    style: layer.style,
+    ...(layer.caveat && { caveat: layer.caveat }),
+    source: layer.source,
+    asOf,
+  };
 }
 
 /** Degrees of longitude a camera asks to show: its box, or what a centre and zoom show across a reference map. */

@@ -81,12 +81,18 @@ export class ReaderState {
    * Selects a place. With `scroll`, returns the first passage naming it, for the page to bring into view; the step
    * holding it anchors the selection. `currentStepId` is the step being read now (measured since the last frame).
    */
-  select(placeId: string, { scroll, currentStepId = this.activeStepId }: { scroll: boolean; currentStepId?: string }): string | undefined {
+  select(
+    placeId: string,
+    { scroll, currentStepId = this.activeStepId }: { scroll: boolean; currentStepId?: string },
+  ): string | undefined {
     this.#selectedPlaceId = placeId;
     this.#onaddress?.({ kind: 'place', id: placeId });
     const first = this.mentions.get(placeId)?.[0];
     const target = scroll && first ? this.#story.steps.find((step) => step.passages.includes(first))?.id : undefined;
-    this.#anchor = target && target !== currentStepId ? { stepId: target, reached: false } : { stepId: currentStepId, reached: true };
+    this.#anchor =
+      target && target !== currentStepId
+        ? { stepId: target, reached: false }
+        : { stepId: currentStepId, reached: true };
     return scroll ? first : undefined;
   }
 

@@ -26,7 +26,10 @@ export interface WatchOptions {
   /** The reading line in viewport pixels; default: the middle of the window (see readingLine). */
   line?: () => number;
   /** What fires "scroll" when the reader moves: default the window; a HostViewport inside an iframe. */
-  scroller?: { addEventListener(type: 'scroll', listener: () => void, options?: AddEventListenerOptions): void; removeEventListener(type: 'scroll', listener: () => void): void };
+  scroller?: {
+    addEventListener(type: 'scroll', listener: () => void, options?: AddEventListenerOptions): void;
+    removeEventListener(type: 'scroll', listener: () => void): void;
+  };
 }
 
 /** A running watch: `measure` reads the active step now (even between frames), `stop` ends the watch. */
@@ -39,7 +42,11 @@ export interface StepWatch {
  * Calls `onChange` with the active step ID now and whenever it changes while the page scrolls or resizes.
  * Work per frame is one getBoundingClientRect per step, batched in requestAnimationFrame.
  */
-export function watchActiveStep(elements: readonly HTMLElement[], onChange: (stepId: string) => void, options: WatchOptions = {}): StepWatch {
+export function watchActiveStep(
+  elements: readonly HTMLElement[],
+  onChange: (stepId: string) => void,
+  options: WatchOptions = {},
+): StepWatch {
   const line = options.line ?? (() => window.innerHeight / 2);
   const scroller = options.scroller ?? window;
   let current: string | undefined;
@@ -83,6 +90,9 @@ export function readingLine(pinnedTop: HTMLElement | undefined): number {
   const height = window.innerHeight;
   const box = pinnedTop?.getBoundingClientRect();
   // Pinned above the text only when it spans the width at the top of the window; beside the text it covers nothing.
-  const covered = box && box.top <= 1 && box.bottom > 0 && box.width >= window.innerWidth * 0.9 ? Math.min(box.bottom, height / 2) : 0;
+  const covered =
+    box && box.top <= 1 && box.bottom > 0 && box.width >= window.innerWidth * 0.9
+      ? Math.min(box.bottom, height / 2)
+      : 0;
   return covered + (height - covered) / 2;
 }

@@ -31,7 +31,12 @@ export class MutableHostViewport extends EventTarget implements HostViewport {
  * Where a pinned element (the map) should sit in a column so that it fills the host's viewport while the column is
  * on screen: the viewport's top, kept inside the column.
  */
-export function pinnedOffset(viewport: Pick<HostViewport, 'top' | 'height'>, columnTop: number, columnHeight: number, pinnedHeight: number): number {
+export function pinnedOffset(
+  viewport: Pick<HostViewport, 'top' | 'height'>,
+  columnTop: number,
+  columnHeight: number,
+  pinnedHeight: number,
+): number {
   const wanted = viewport.top - columnTop;
   return Math.max(0, Math.min(wanted, columnHeight - pinnedHeight));
 }

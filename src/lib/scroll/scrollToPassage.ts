@@ -14,7 +14,8 @@ export function scrollToPassage(root: ParentNode, passageId: string, reducedMoti
     clearTimeout(fallback);
     window.removeEventListener('scrollend', check);
     const box = element.getBoundingClientRect();
-    if (box.bottom < 0 || box.top > window.innerHeight) element.scrollIntoView({ block: 'center', behavior: 'instant' });
+    if (box.bottom < 0 || box.top > window.innerHeight)
+      element.scrollIntoView({ block: 'center', behavior: 'instant' });
   };
   // Browsers without scrollend: check once a smooth scroll has surely ended.
   const fallback = setTimeout(check, 3000);

@@ -17,7 +17,9 @@ export class StoryError extends Error {
   constructor(problems: StoryProblem[], folder = '') {
     const prefix = folder ? `${folder.replace(/\/$/, '')}/` : '';
     const lines = problems.map((p) => `${prefix}${p.file}${p.field ? `: ${p.field}` : ''}: ${p.message}`);
-    super(`The story data is not valid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n- ${lines.join('\n- ')}`);
+    super(
+      `The story data is not valid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n- ${lines.join('\n- ')}`,
+    );
     this.name = 'StoryError';
     this.problems = problems;
   }

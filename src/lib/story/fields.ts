@@ -26,21 +26,35 @@ export class FieldReader {
 
   array(value: unknown, field: string, { minLength = 0 } = {}): unknown[] | undefined {
     if (!Array.isArray(value)) return this.fail(field, `expected a list, got ${describe(value)}`);
-    if (value.length < minLength) return this.fail(field, `expected at least ${minLength} item${minLength === 1 ? '' : 's'}, got ${value.length}`);
+    if (value.length < minLength)
+      return this.fail(field, `expected at least ${minLength} item${minLength === 1 ? '' : 's'}, got ${value.length}`);
     return value;
   }
 
-  string(value: unknown, field: string, { pattern, max = MAX_TEXT_LENGTH, hint }: { pattern?: RegExp; max?: number; hint?: string } = {}): string | undefined {
+  string(
+    value: unknown,
+    field: string,
+    { pattern, max = MAX_TEXT_LENGTH, hint }: { pattern?: RegExp; max?: number; hint?: string } = {},
+  ): string | undefined {
     if (typeof value !== 'string') return this.fail(field, `expected text, got ${describe(value)}`);
     if (value.trim() === '') return this.fail(field, 'must not be empty');
     if (value.length > max) return this.fail(field, `is ${value.length} characters long; at most ${max} are allowed`);
     const unshowable = UNSHOWABLE.exec(value);
-    if (unshowable) return this.fail(field, `holds ${unshowableName(unshowable[0])} at character ${unshowable.index + 1}, which a web page cannot show as written`);
-    if (pattern && !pattern.test(value)) return this.fail(field, `"${clip(value)}" is not ${hint ?? `of the form ${pattern}`}`);
+    if (unshowable)
+      return this.fail(
+        field,
+        `holds ${unshowableName(unshowable[0])} at character ${unshowable.index + 1}, which a web page cannot show as written`,
+      );
+    if (pattern && !pattern.test(value))
+      return this.fail(field, `"${clip(value)}" is not ${hint ?? `of the form ${pattern}`}`);
     return value;
   }
 
-  optionalString(value: unknown, field: string, options: { pattern?: RegExp; max?: number; hint?: string } = {}): string | undefined {
+  optionalString(
+    value: unknown,
+    field: string,
+    options: { pattern?: RegExp; max?: number; hint?: string } = {},
+  ): string | undefined {
     return value === undefined ? undefined : this.string(value, field, options);
   }
 
@@ -52,7 +66,8 @@ export class FieldReader {
   }
 
   number(value: unknown, field: string, { min = -Infinity, max = Infinity } = {}): number | undefined {
-    if (typeof value !== 'number' || !Number.isFinite(value)) return this.fail(field, `expected a number, got ${describe(value)}`);
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      return this.fail(field, `expected a number, got ${describe(value)}`);
     if (value < min || value > max) return this.fail(field, `${value} is out of range (${min} to ${max})`);
     return value;
   }
@@ -74,7 +89,12 @@ export class FieldReader {
    * figures). `readItem` reads the rest of each item, given its ID when the ID is valid; the list comes back only
    * when every item was read, so one bad item cannot slip a partial story through.
    */
-  items<T>(raw: unknown, key: string, readItem: (item: Record<string, unknown>, field: string, id: string | undefined) => T | undefined, { minLength = 1 } = {}): T[] | undefined {
+  items<T>(
+    raw: unknown,
+    key: string,
+    readItem: (item: Record<string, unknown>, field: string, id: string | undefined) => T | undefined,
+    { minLength = 1 } = {},
+  ): T[] | undefined {
     const file = this.object(raw, '');
     const list = file && this.array(file[key], key, { minLength });
     if (!list) return undefined;
@@ -84,7 +104,10 @@ export class FieldReader {
       const field = `${key}[${index}]`;
       const item = this.object(entry, field);
       if (!item) return;
-      const id = this.string(item.id, `${field}.id`, { pattern: ID_PATTERN, hint: 'a lower-case slug (letters, digits, hyphens)' });
+      const id = this.string(item.id, `${field}.id`, {
+        pattern: ID_PATTERN,
+        hint: 'a lower-case slug (letters, digits, hyphens)',
+      });
       if (id && seen.has(id)) this.fail(`${field}.id`, `"${id}" is used twice`);
       if (id) seen.add(id);
       const read = readItem(item, field, id);
@@ -113,7 +136,8 @@ export class FieldReader {
     const east = this.number(box[2], `${field}[2]`, { min: -180, max: 180 });
     const north = this.number(box[3], `${field}[3]`, { min: -90, max: 90 });
     if (west === undefined || south === undefined || east === undefined || north === undefined) return undefined;
-    if (west >= east || south >= north) return this.fail(field, 'west must be less than east and south less than north');
+    if (west >= east || south >= north)
+      return this.fail(field, 'west must be less than east and south less than north');
     return [west, south, east, north];
   }
 
@@ -152,7 +176,9 @@ export function isCalendarDate(text: string): boolean {
 const UNSHOWABLE = /\u0000|\p{Cs}/u;
 
 function unshowableName(character: string): string {
-  return character === '\u0000' ? 'a NUL character (U+0000)' : `a lone surrogate (U+${character.charCodeAt(0).toString(16).toUpperCase()})`;
+  return character === '\u0000'
+    ? 'a NUL character (U+0000)'
+    : `a lone surrogate (U+${character.charCodeAt(0).toString(16).toUpperCase()})`;
 }
 
 function describe(value: unknown): string {

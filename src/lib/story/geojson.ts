@@ -6,7 +6,12 @@ import { FieldReader } from './fields.ts';
 import type { FeatureCollection } from 'geojson';
 
 const GEOMETRY_DEPTH: Record<string, number> = {
-  Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3,
+  Point: 0,
+  MultiPoint: 1,
+  LineString: 1,
+  MultiLineString: 2,
+  Polygon: 2,
+  MultiPolygon: 3,
 };
 const ACCURACIES = ['exact', 'approximate', 'schematic'];
 
@@ -22,12 +27,18 @@ export interface GeoJsonRules {
  * Validates parsed GeoJSON. Returns the typed collection when there is no problem, recording problems otherwise.
  * @param file the file name used in messages, e.g. "geo/land.geojson"
  */
-export function validateGeoJson(raw: unknown, file: string, rules: GeoJsonRules, problems: StoryProblem[]): FeatureCollection | undefined {
+export function validateGeoJson(
+  raw: unknown,
+  file: string,
+  rules: GeoJsonRules,
+  problems: StoryProblem[],
+): FeatureCollection | undefined {
   const reader = new FieldReader(file, problems);
   const before = problems.length;
   const collection = reader.object(raw, '');
   if (!collection) return undefined;
-  if (collection.type !== 'FeatureCollection') return reader.fail('type', `expected "FeatureCollection", got ${JSON.stringify(collection.type)}`);
+  if (collection.type !== 'FeatureCollection')
+    return reader.fail('type', `expected "FeatureCollection", got ${JSON.stringify(collection.type)}`);
   const features = reader.array(collection.features, 'features', { minLength: 1 });
   if (!features) return undefined;
   features.forEach((item, index) => {
@@ -36,16 +47,22 @@ export function validateGeoJson(raw: unknown, file: string, rules: GeoJsonRules,
     const field = `features[${index}]`;
     const feature = reader.object(item, field);
     if (!feature) return;
-    if (feature.type !== 'Feature') reader.fail(`${field}.type`, `expected "Feature", got ${JSON.stringify(feature.type)}`);
+    if (feature.type !== 'Feature')
+      reader.fail(`${field}.type`, `expected "Feature", got ${JSON.stringify(feature.type)}`);
     const properties = reader.object(feature.properties, `${field}.properties`);
     const geometry = reader.object(feature.geometry, `${field}.geometry`);
     if (geometry) checkGeometry(reader, geometry, `${field}.geometry`);
     if (!properties) return;
     if (rules.provenance) {
-      for (const key of ['source', 'licence', 'date']) reader.string(properties[key], `${field}.properties.${key}`, { max: 500 });
+      for (const key of ['source', 'licence', 'date'])
+        reader.string(properties[key], `${field}.properties.${key}`, { max: 500 });
       reader.oneOf(properties.accuracy, `${field}.properties.accuracy`, ACCURACIES);
     }
-    if (rules.dated) reader.string(properties.date, `${field}.properties.date`, { pattern: /^\d{4}-\d{2}-\d{2}/, hint: 'a date (YYYY-MM-DD)' });
+    if (rules.dated)
+      reader.string(properties.date, `${field}.properties.date`, {
+        pattern: /^\d{4}-\d{2}-\d{2}/,
+        hint: 'a date (YYYY-MM-DD)',
+      });
   });
   return problems.length === before ? (raw as FeatureCollection) : undefined;
 }
@@ -54,7 +71,10 @@ function checkGeometry(reader: FieldReader, geometry: Record<string, unknown>, f
   const type = geometry.type;
   const depth = typeof type === 'string' ? GEOMETRY_DEPTH[type] : undefined;
   if (depth === undefined) {
-    reader.fail(`${field}.type`, `expected a Point, LineString or Polygon geometry (or Multi…), got ${JSON.stringify(type)}`);
+    reader.fail(
+      `${field}.type`,
+      `expected a Point, LineString or Polygon geometry (or Multi…), got ${JSON.stringify(type)}`,
+    );
     return;
   }
   checkCoordinates(reader, geometry.coordinates, `${field}.coordinates`, depth, type as string);
@@ -74,15 +94,19 @@ function checkCoordinates(reader: FieldReader, value: unknown, field: string, de
     const first = list[0] as number[];
     const last = list[list.length - 1] as number[];
     if (list.length < 4) return Boolean(reader.fail(field, 'a polygon ring needs at least 4 positions'));
-    if (first[0] !== last[0] || first[1] !== last[1]) return Boolean(reader.fail(field, 'a polygon ring must end where it starts'));
+    if (first[0] !== last[0] || first[1] !== last[1])
+      return Boolean(reader.fail(field, 'a polygon ring must end where it starts'));
   }
   return true;
 }
 
 function checkPosition(reader: FieldReader, value: unknown, field: string): boolean {
-  if (!Array.isArray(value) || value.length < 2 || value.length > 3) return Boolean(reader.fail(field, 'expected a position [longitude, latitude]'));
+  if (!Array.isArray(value) || value.length < 2 || value.length > 3)
+    return Boolean(reader.fail(field, 'expected a position [longitude, latitude]'));
   const [lng, lat] = value as unknown[];
-  if (typeof lng !== 'number' || !Number.isFinite(lng) || lng < -180 || lng > 180) return Boolean(reader.fail(`${field}[0]`, `longitude ${String(lng)} is not between -180 and 180`));
-  if (typeof lat !== 'number' || !Number.isFinite(lat) || lat < -90 || lat > 90) return Boolean(reader.fail(`${field}[1]`, `latitude ${String(lat)} is not between -90 and 90`));
+  if (typeof lng !== 'number' || !Number.isFinite(lng) || lng < -180 || lng > 180)
+    return Boolean(reader.fail(`${field}[0]`, `longitude ${String(lng)} is not between -180 and 180`));
+  if (typeof lat !== 'number' || !Number.isFinite(lat) || lat < -90 || lat > 90)
+    return Boolean(reader.fail(`${field}[1]`, `latitude ${String(lat)} is not between -90 and 90`));
   return true;
 }

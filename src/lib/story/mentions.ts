@@ -30,7 +30,8 @@ export function findMentions(text: string, places: readonly Place[]): Mention[] 
         // Whole words only: "Sumy" must not match inside "Sumyn…".
         const before = at > 0 ? text.charAt(at - 1) : '';
         const after = end < text.length ? text.charAt(end) : '';
-        if (!LETTER_OR_DIGIT.test(before) && !LETTER_OR_DIGIT.test(after)) candidates.push({ start: at, end, placeId: place.id });
+        if (!LETTER_OR_DIGIT.test(before) && !LETTER_OR_DIGIT.test(after))
+          candidates.push({ start: at, end, placeId: place.id });
         from = at + 1;
       }
     }
@@ -89,7 +90,8 @@ export function partsOfPassage(passage: Passage, places: readonly Place[], steps
     if (quote) part.quoteOf = quote.stepId;
     const previous = parts[parts.length - 1];
     // Runs cut only by a boundary that belongs to neither attribute merge back, so a mention stays one link.
-    if (previous && previous.placeId === part.placeId && previous.quoteOf === part.quoteOf && !part.placeId) previous.text += part.text;
+    if (previous && previous.placeId === part.placeId && previous.quoteOf === part.quoteOf && !part.placeId)
+      previous.text += part.text;
     else parts.push(part);
   }
   return parts;
@@ -112,7 +114,8 @@ export function excerptsFor(place: Place, passages: readonly Passage[], places: 
   for (const passage of passages) {
     const sentence = sentencesOf(passage.text).find((candidate) => placesNamedIn(candidate, places).includes(place.id));
     if (sentence) excerpts.push({ passageId: passage.id, sentence });
-    else if (placesNamedIn(passage.text, places).includes(place.id)) excerpts.push({ passageId: passage.id, sentence: passage.text });
+    else if (placesNamedIn(passage.text, places).includes(place.id))
+      excerpts.push({ passageId: passage.id, sentence: passage.text });
   }
   return excerpts;
 }

@@ -21,7 +21,8 @@ export function parseSeries(text: string, file = 'series'): SeriesRow[] {
     const values: Record<string, number> = {};
     columns.forEach((column, columnIndex) => {
       const value = Number(cells[columnIndex]);
-      if (!Number.isFinite(value)) throw new Error(`${file}: line ${index + 2}, column ${column}: "${cells[columnIndex] ?? ''}" is not a number`);
+      if (!Number.isFinite(value))
+        throw new Error(`${file}: line ${index + 2}, column ${column}: "${cells[columnIndex] ?? ''}" is not a number`);
       values[column] = value;
     });
     return { date: time.slice(0, 10), time, values };
@@ -31,7 +32,8 @@ export function parseSeries(text: string, file = 'series'): SeriesRow[] {
 /** The row with the largest value of a column (the first, if several tie). */
 export function rowWithMax(rows: readonly SeriesRow[], column: string): SeriesRow | undefined {
   let best: SeriesRow | undefined;
-  for (const row of rows) if (!best || (row.values[column] ?? -Infinity) > (best.values[column] ?? -Infinity)) best = row;
+  for (const row of rows)
+    if (!best || (row.values[column] ?? -Infinity) > (best.values[column] ?? -Infinity)) best = row;
   return best;
 }
 

@@ -17,7 +17,10 @@ export function snapshotDateFor(available: readonly string[], date: string): str
 
 /** The snapshot of a dated layer that a date shows (see snapshotDateFor); undefined when the layer has none. */
 export function snapshotFor(snapshots: readonly Snapshot[], date: string): Snapshot | undefined {
-  const shown = snapshotDateFor(snapshots.map((snapshot) => snapshot.date), date);
+  const shown = snapshotDateFor(
+    snapshots.map((snapshot) => snapshot.date),
+    date,
+  );
   return snapshots.find((snapshot) => snapshot.date === shown);
 }
 

@@ -2,9 +2,17 @@
 // errors (file and line) for articles the kit cannot use.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { ArticleError, decodeArticle, looksLikeArchieMl, parseArchieMl, parseArticle, parsePlainText } from '../../../src/build/kit/article.ts';
+import {
+  ArticleError,
+  decodeArticle,
+  looksLikeArchieMl,
+  parseArchieMl,
+  parseArticle,
+  parsePlainText,
+} from '../../../src/build/kit/article.ts';
 
-const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/articles/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string): string =>
+  readFileSync(new URL(`../../fixtures/articles/${name}`, import.meta.url), 'utf8');
 
 function errorOf(run: () => unknown): ArticleError {
   try {
@@ -17,8 +25,9 @@ function errorOf(run: () => unknown): ArticleError {
 }
 
 describe('parsePlainText', () => {
-  it('reads headline, dek and paragraphs, joining a paragraph\'s lines with one space and nothing else', () => {
-    const text = '  Headline here  \n\nThe dek, on the next non-empty line\n\nFirst  paragraph,\n  wrapped here.\r\n\r\n\n“Second” — paragraph.   \n';
+  it("reads headline, dek and paragraphs, joining a paragraph's lines with one space and nothing else", () => {
+    const text =
+      '  Headline here  \n\nThe dek, on the next non-empty line\n\nFirst  paragraph,\n  wrapped here.\r\n\r\n\n“Second” — paragraph.   \n';
     const { passages, format } = parsePlainText(text, 'a.txt');
     expect(format).toBe('plain');
     expect(passages).toEqual([
@@ -31,20 +40,38 @@ describe('parsePlainText', () => {
 
   it('keeps the fixture article verbatim', () => {
     const { passages } = parsePlainText(fixture('black-sea-grain.txt'), 'black-sea-grain.txt');
-    expect(passages.map((passage) => passage.id)).toEqual(['headline', 'dek', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7']);
-    expect(passages[2]?.text).toBe('Drones struck the port of Odessa before dawn on Wednesday, setting fire to a grain terminal and damaging two ships that were waiting to load wheat bound for Egypt and Turkey. Regional officials said three dockworkers were injured and that the fire was put out by mid-morning.');
+    expect(passages.map((passage) => passage.id)).toEqual([
+      'headline',
+      'dek',
+      'p1',
+      'p2',
+      'p3',
+      'p4',
+      'p5',
+      'p6',
+      'p7',
+    ]);
+    expect(passages[2]?.text).toBe(
+      'Drones struck the port of Odessa before dawn on Wednesday, setting fire to a grain terminal and damaging two ships that were waiting to load wheat bound for Egypt and Turkey. Regional officials said three dockworkers were injured and that the fire was put out by mid-morning.',
+    );
   });
 
   it('refuses an empty file, a headline alone and a headline with a dek but no paragraph', () => {
     expect(errorOf(() => parsePlainText('', 'empty.txt')).message).toMatch(/^empty\.txt: is empty/);
     expect(errorOf(() => parsePlainText(' \n\n  \n', 'blank.txt')).message).toMatch(/^blank\.txt: is empty/);
-    expect(errorOf(() => parsePlainText('\n\nJust a headline\n', 'h.txt')).message).toMatch(/^h\.txt:3: has only a headline/);
-    expect(errorOf(() => parsePlainText('Headline\nDek\n\n', 'hd.txt')).message).toMatch(/^hd\.txt:2: has a headline and a dek but no paragraph/);
+    expect(errorOf(() => parsePlainText('\n\nJust a headline\n', 'h.txt')).message).toMatch(
+      /^h\.txt:3: has only a headline/,
+    );
+    expect(errorOf(() => parsePlainText('Headline\nDek\n\n', 'hd.txt')).message).toMatch(
+      /^hd\.txt:2: has a headline and a dek but no paragraph/,
+    );
   });
 
   it('refuses a paragraph too long for a passage, naming its line', () => {
     const text = `Headline\nDek\n\nShort.\n\n${'word '.repeat(1200)}\n`;
-    expect(errorOf(() => parsePlainText(text, 'long.txt')).message).toMatch(/^long\.txt:6: paragraph 2 is 5999 characters long/);
+    expect(errorOf(() => parsePlainText(text, 'long.txt')).message).toMatch(
+      /^long\.txt:6: paragraph 2 is 5999 characters long/,
+    );
   });
 
   it('reads a 200-paragraph article quickly', () => {
@@ -62,12 +89,21 @@ describe('parseArchieMl', () => {
     const text = 'headline: A headline\ndek: A dek\n\n[+body]\nFirst paragraph.\n\nUpdated: the port reopened.\n[]\n';
     const { passages, format } = parseArchieMl(text, 'a.aml');
     expect(format).toBe('archieml');
-    expect(passages.map((passage) => passage.text)).toEqual(['A headline', 'A dek', 'First paragraph.', 'Updated: the port reopened.']);
+    expect(passages.map((passage) => passage.text)).toEqual([
+      'A headline',
+      'A dek',
+      'First paragraph.',
+      'Updated: the port reopened.',
+    ]);
   });
 
   it('names a missing key or body', () => {
-    expect(errorOf(() => parseArchieMl('headline: Only\n[+body]\nText.\n[]\n', 'x.aml')).message).toMatch(/^x\.aml: has no "dek:"/);
-    expect(errorOf(() => parseArchieMl('headline: H\ndek: D\n', 'y.aml')).message).toMatch(/^y\.aml: has no paragraphs/);
+    expect(errorOf(() => parseArchieMl('headline: Only\n[+body]\nText.\n[]\n', 'x.aml')).message).toMatch(
+      /^x\.aml: has no "dek:"/,
+    );
+    expect(errorOf(() => parseArchieMl('headline: H\ndek: D\n', 'y.aml')).message).toMatch(
+      /^y\.aml: has no paragraphs/,
+    );
   });
 });
 
@@ -85,10 +121,14 @@ describe('parseArticle', () => {
 describe('decodeArticle', () => {
   it('refuses bytes that are not UTF-8, naming the byte and line', () => {
     const latin1 = Uint8Array.from([...Buffer.from('Headline\nCaf'), 0xe9, ...Buffer.from(' in Odessa\n')]);
-    expect(errorOf(() => decodeArticle(latin1, 'latin1.txt')).message).toBe('latin1.txt:2: is not UTF-8 text (byte 12 is not valid UTF-8); save it as UTF-8 and try again');
+    expect(errorOf(() => decodeArticle(latin1, 'latin1.txt')).message).toBe(
+      'latin1.txt:2: is not UTF-8 text (byte 12 is not valid UTF-8); save it as UTF-8 and try again',
+    );
   });
 
   it('decodes UTF-8 and drops a byte-order mark', () => {
-    expect(decodeArticle(Uint8Array.from([0xef, 0xbb, 0xbf, ...Buffer.from('Zaporizhzhia, Córdoba')]), 'u.txt')).toBe('Zaporizhzhia, Córdoba');
+    expect(decodeArticle(Uint8Array.from([0xef, 0xbb, 0xbf, ...Buffer.from('Zaporizhzhia, Córdoba')]), 'u.txt')).toBe(
+      'Zaporizhzhia, Córdoba',
+    );
   });
 });

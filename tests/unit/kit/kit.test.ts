@@ -69,7 +69,7 @@ describe('the transliteration matcher', () => {
 });
 
 describe('a plain-text article on the Black Sea', () => {
-  it('finds the places in the article\'s spelling, each within 25 km of where it is', () => {
+  it("finds the places in the article's spelling, each within 25 km of where it is", () => {
     const found = placesOf(blackSea);
     for (const [id, position] of Object.entries(BLACK_SEA)) {
       const anchor = found.get(id);
@@ -77,14 +77,27 @@ describe('a plain-text article on the Black Sea', () => {
       expect(distanceKm(anchor as LngLat, position), `${id} position`).toBeLessThan(25);
     }
     const names = blackSea.draft.places.map((place) => place.name);
-    expect(names).toEqual(expect.arrayContaining(['Odessa', 'Mykolayiv', 'Kiev', 'Zaporozhye', 'Kherson', 'Constanta', 'Ukraine', 'Romania']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Odessa',
+        'Mykolayiv',
+        'Kiev',
+        'Zaporozhye',
+        'Kherson',
+        'Constanta',
+        'Ukraine',
+        'Romania',
+      ]),
+    );
   });
 
   it('resolves Odessa to Ukraine, not Texas, and says why', () => {
     const odessa = blackSea.draft.finding.places.find((place) => place.id === 'odessa');
     expect(odessa?.ambiguous).toBe(true);
     expect(odessa?.chosen.candidate.kind === 'city' && odessa.chosen.candidate.city.country).toBe('UA');
-    expect(odessa?.weighed.some((item) => item.candidate.kind === 'city' && item.candidate.city.admin === 'TX')).toBe(true);
+    expect(odessa?.weighed.some((item) => item.candidate.kind === 'city' && item.candidate.city.admin === 'TX')).toBe(
+      true,
+    );
     expect(blackSea.report).toMatch(/"Odessa": chose Odessa, Ukraine \(UA\).*Ukraine named in the article/);
     expect(blackSea.report).toMatch(/over Odessa, United States of America \(US-TX\)/);
   });
@@ -95,7 +108,8 @@ describe('a plain-text article on the Black Sea', () => {
     expect(dropped.get('Reading')).toMatch(/common word/);
     expect(dropped.get('Dnipro')).toMatch(/river/);
     expect(dropped.get('Grain')).toMatch(/starts a sentence/);
-    for (const word of ['March', 'Reading', 'Wednesday', 'May', 'Dnipro']) expect(placesOf(blackSea).has(word.toLowerCase())).toBe(false);
+    for (const word of ['March', 'Reading', 'Wednesday', 'May', 'Dnipro'])
+      expect(placesOf(blackSea).has(word.toLowerCase())).toBe(false);
   });
 
   it('lists what it could not find', () => {
@@ -115,7 +129,9 @@ describe('an ArchieML article on northern Lebanon', () => {
     const tripoli = lebanon.draft.finding.places.find((place) => place.id === 'tripoli');
     expect(tripoli?.ambiguous).toBe(true);
     expect(tripoli?.chosen.candidate.kind === 'city' && tripoli.chosen.candidate.city.country).toBe('LB');
-    const libya = tripoli?.weighed.find((item) => item.candidate.kind === 'city' && item.candidate.city.country === 'LY');
+    const libya = tripoli?.weighed.find(
+      (item) => item.candidate.kind === 'city' && item.candidate.city.country === 'LY',
+    );
     expect(libya && libya.candidate.kind === 'city' && libya.candidate.city.population).toBeGreaterThan(1_000_000);
     expect(lebanon.report).toMatch(/"Tripoli": chose Tripoli, Lebanon \(LB\).*Lebanon named in the same paragraph/);
     expect(lebanon.report).toMatch(/over Tripoli, Libya \(LY\)/);
@@ -130,11 +146,17 @@ describe('an ArchieML article on northern Lebanon', () => {
 
 describe('the written folder', () => {
   it('validates, links every passage to one step in order, and stays small', () => {
-    for (const [result, folder] of [[blackSea, 'black-sea'], [lebanon, 'lebanon']] as const) {
+    for (const [result, folder] of [
+      [blackSea, 'black-sea'],
+      [lebanon, 'lebanon'],
+    ] as const) {
       const { story } = loadStoryFolder(join(WORK, folder));
       expect(story.steps.flatMap((step) => step.passages)).toEqual(story.passages.map((passage) => passage.id));
       expect(story.steps[0]?.passages).toEqual(['headline', 'dek']);
-      const gzip = readdirSync(join(WORK, folder, 'geo')).reduce((sum, file) => sum + gzipSync(readFileSync(join(WORK, folder, 'geo', file))).length, 0);
+      const gzip = readdirSync(join(WORK, folder, 'geo')).reduce(
+        (sum, file) => sum + gzipSync(readFileSync(join(WORK, folder, 'geo', file))).length,
+        0,
+      );
       expect(gzip).toBeLessThan(150_000);
       expect(result.draft.files.get('story.json')).not.toMatch(/Kursk|Sudzha|DeepState/);
     }
@@ -147,18 +169,29 @@ describe('the written folder', () => {
   });
 
   it('prints every section of the report', () => {
-    for (const heading of ['Places found', 'Ambiguous names', 'Dropped: words taken for places', 'Not found in the gazetteer', 'Base layers', 'Steps']) {
+    for (const heading of [
+      'Places found',
+      'Ambiguous names',
+      'Dropped: words taken for places',
+      'Not found in the gazetteer',
+      'Base layers',
+      'Steps',
+    ]) {
       expect(blackSea.report).toContain(heading);
       expect(lebanon.report).toContain(heading);
     }
   });
 
-  it('writes the same bytes for the same article', () => {
-    const again = newStory(join(ARTICLES, 'lebanon-north.aml'), join(WORK, 'lebanon'), { force: true });
-    expect([...again.draft.files.keys()]).toEqual([...lebanon.draft.files.keys()]);
-    for (const [path, contents] of lebanon.draft.files) expect(again.draft.files.get(path), path).toBe(contents);
-    expect(again.report).toBe(lebanon.report);
-  }, HEAVY);
+  it(
+    'writes the same bytes for the same article',
+    () => {
+      const again = newStory(join(ARTICLES, 'lebanon-north.aml'), join(WORK, 'lebanon'), { force: true });
+      expect([...again.draft.files.keys()]).toEqual([...lebanon.draft.files.keys()]);
+      for (const [path, contents] of lebanon.draft.files) expect(again.draft.files.get(path), path).toBe(contents);
+      expect(again.report).toBe(lebanon.report);
+    },
+    HEAVY,
+  );
 });
 
 describe('bad input', () => {
@@ -168,17 +201,30 @@ describe('bad input', () => {
     return path;
   };
 
-  it('refuses a folder that exists, and replaces it only with --force', () => {
-    const target = join(WORK, 'black-sea');
-    expect(() => newStory(join(ARTICLES, 'black-sea-grain.txt'), target)).toThrow(KitError);
-    expect(() => newStory(join(ARTICLES, 'black-sea-grain.txt'), target)).toThrow(/already exists: choose another folder, or pass --force/);
-    newStory(join(ARTICLES, 'black-sea-grain.txt'), target, { force: true });
-    expect(loadStoryFolder(target).story.places.length).toBeGreaterThan(5);
-    expect(readdirSync(WORK).filter((name) => name.startsWith('.'))).toEqual([]);
-  }, HEAVY);
+  it(
+    'refuses a folder that exists, and replaces it only with --force',
+    () => {
+      const target = join(WORK, 'black-sea');
+      expect(() => newStory(join(ARTICLES, 'black-sea-grain.txt'), target)).toThrow(KitError);
+      expect(() => newStory(join(ARTICLES, 'black-sea-grain.txt'), target)).toThrow(
+        /already exists: choose another folder, or pass --force/,
+      );
+      newStory(join(ARTICLES, 'black-sea-grain.txt'), target, { force: true });
+      expect(loadStoryFolder(target).story.places.length).toBeGreaterThan(5);
+      expect(readdirSync(WORK).filter((name) => name.startsWith('.'))).toEqual([]);
+    },
+    HEAVY,
+  );
 
   it('names a file that is not UTF-8 and writes nothing', () => {
-    const file = article('latin1.txt', Uint8Array.from([...Buffer.from('Strikes hit Odessa\nA dek\n\nThe caf'), 0xe9, ...Buffer.from(' in Odessa closed.\n')]));
+    const file = article(
+      'latin1.txt',
+      Uint8Array.from([
+        ...Buffer.from('Strikes hit Odessa\nA dek\n\nThe caf'),
+        0xe9,
+        ...Buffer.from(' in Odessa closed.\n'),
+      ]),
+    );
     const target = join(WORK, 'latin1');
     expect(() => newStory(file, target)).toThrow(ArticleError);
     expect(() => newStory(file, target)).toThrow(/latin1\.txt:4: is not UTF-8 text/);
@@ -187,7 +233,9 @@ describe('bad input', () => {
 
   it('names an empty file and a headline alone, and writes nothing', () => {
     expect(() => newStory(article('empty.txt', ''), join(WORK, 'empty'))).toThrow(/empty\.txt: is empty/);
-    expect(() => newStory(article('headline.txt', 'Strikes hit Odessa\n'), join(WORK, 'headline'))).toThrow(/headline\.txt:1: has only a headline/);
+    expect(() => newStory(article('headline.txt', 'Strikes hit Odessa\n'), join(WORK, 'headline'))).toThrow(
+      /headline\.txt:1: has only a headline/,
+    );
     expect(existsSync(join(WORK, 'empty'))).toBe(false);
     expect(existsSync(join(WORK, 'headline'))).toBe(false);
   });
@@ -197,18 +245,24 @@ describe('bad input', () => {
     expect(() => newStory(file, join(WORK, 'nowhere'))).toThrow(/nowhere\.txt: no place found that the map can show/);
   });
 
-  it('drafts a 200-paragraph article in reasonable time', () => {
-    const paragraphs = readFileSync(join(ARTICLES, 'black-sea-grain.txt'), 'utf8').split(/\n\s*\n/).slice(1);
-    const body = Array.from({ length: 200 }, (_, index) => paragraphs[index % paragraphs.length]).join('\n\n');
-    const file = article('long.txt', `Grain ships test a fragile corridor\nA long dek about Odessa\n\n${body}\n`);
-    const started = performance.now();
-    const result = newStory(file, join(WORK, 'long'));
-    expect(performance.now() - started).toBeLessThan(60_000);
-    const { story } = loadStoryFolder(join(WORK, 'long'));
-    expect(story.passages).toHaveLength(202);
-    expect(story.steps.flatMap((step) => step.passages)).toHaveLength(202);
-    expect(result.draft.places.map((place) => place.id)).toContain('odessa');
-  }, HEAVY);
+  it(
+    'drafts a 200-paragraph article in reasonable time',
+    () => {
+      const paragraphs = readFileSync(join(ARTICLES, 'black-sea-grain.txt'), 'utf8')
+        .split(/\n\s*\n/)
+        .slice(1);
+      const body = Array.from({ length: 200 }, (_, index) => paragraphs[index % paragraphs.length]).join('\n\n');
+      const file = article('long.txt', `Grain ships test a fragile corridor\nA long dek about Odessa\n\n${body}\n`);
+      const started = performance.now();
+      const result = newStory(file, join(WORK, 'long'));
+      expect(performance.now() - started).toBeLessThan(60_000);
+      const { story } = loadStoryFolder(join(WORK, 'long'));
+      expect(story.passages).toHaveLength(202);
+      expect(story.steps.flatMap((step) => step.passages)).toHaveLength(202);
+      expect(result.draft.places.map((place) => place.id)).toContain('odessa');
+    },
+    HEAVY,
+  );
 });
 
 describe('the gazetteer', () => {

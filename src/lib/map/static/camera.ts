@@ -5,7 +5,6 @@ import type { Position } from 'geojson';
 import type { Camera } from '../state.ts';
 import { latitudeOf, mercatorY, RADIANS, TILE_SIZE } from '../mercator.ts';
 
-
 /** The d3 Mercator scale (pixels per radian) for a web-mercator zoom. */
 export function scaleForZoom(zoom: number): number {
   return (TILE_SIZE * 2 ** zoom) / (2 * Math.PI);
@@ -16,15 +15,27 @@ export function zoomForScale(scale: number): number {
   return Math.log2((scale * 2 * Math.PI) / TILE_SIZE);
 }
 
-
 /** A Mercator projection showing the camera in a box of `width` × `height` pixels. Bearing and pitch are ignored. */
 export function fitProjection(camera: Camera, width: number, height: number): GeoProjection {
   const middle: [number, number] = [width / 2, height / 2];
-  if (camera.kind === 'center') return geoMercator().center(camera.center).scale(scaleForZoom(camera.zoom)).translate(middle);
+  if (camera.kind === 'center')
+    return geoMercator().center(camera.center).scale(scaleForZoom(camera.zoom)).translate(middle);
   const [west, south, east, north] = camera.bounds;
   const padding = Math.max(0, Math.min(camera.padding, (width - 1) / 2, (height - 1) / 2));
   // Corners as points, not a polygon: a polygon's edges are great-circle arcs that bulge past the box.
-  const projection = geoMercator().fitExtent([[padding, padding], [width - padding, height - padding]], { type: 'MultiPoint', coordinates: [[west, south], [east, north]] });
+  const projection = geoMercator().fitExtent(
+    [
+      [padding, padding],
+      [width - padding, height - padding],
+    ],
+    {
+      type: 'MultiPoint',
+      coordinates: [
+        [west, south],
+        [east, north],
+      ],
+    },
+  );
   const maxScale = scaleForZoom(camera.maxZoom);
   // Also catches a box of zero size (one place), whose fit is infinite: MapLibre centres it at the zoom cap.
   if (!(projection.scale() <= maxScale)) {
@@ -35,7 +46,11 @@ export function fitProjection(camera: Camera, width: number, height: number): Ge
 }
 
 /** Where a fitted projection rests: the centre of the box and the equivalent web-mercator zoom. */
-export function restingCamera(projection: GeoProjection, width: number, height: number): { center: { lng: number; lat: number }; zoom: number } {
+export function restingCamera(
+  projection: GeoProjection,
+  width: number,
+  height: number,
+): { center: { lng: number; lat: number }; zoom: number } {
   const [lng, lat] = projection.invert?.([width / 2, height / 2]) ?? [Number.NaN, Number.NaN];
   return { center: { lng, lat }, zoom: zoomForScale(projection.scale()) };
 }
@@ -45,10 +60,16 @@ export function restingCamera(projection: GeoProjection, width: number, height: 
  * d3's spherical pipeline reads a ring's winding as which side is inside, so a counter-clockwise country would fill
  * the globe; projecting point by point, as MapLibre does, ignores winding. Also returns the point function itself.
  */
-export function planarProjection(projection: GeoProjection): { wrapper: GeoStreamWrapper; toScreen(position: Position): [number, number] } {
+export function planarProjection(projection: GeoProjection): {
+  wrapper: GeoStreamWrapper;
+  toScreen(position: Position): [number, number];
+} {
   const scale = projection.scale();
   const [originX, originY] = projection([0, 0]) ?? [0, 0];
-  const toScreen = (position: Position): [number, number] => [originX + scale * (position[0] ?? 0) * RADIANS, originY - scale * mercatorY(position[1] ?? 0)];
+  const toScreen = (position: Position): [number, number] => [
+    originX + scale * (position[0] ?? 0) * RADIANS,
+    originY - scale * mercatorY(position[1] ?? 0),
+  ];
   const wrapper = geoTransform({
     point(lng: number, lat: number) {
       this.stream.point(originX + scale * lng * RADIANS, originY - scale * mercatorY(lat));

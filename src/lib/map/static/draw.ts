@@ -1,7 +1,15 @@
 // Draws story layers as SVG for the static map with the WebGL map's style tokens (styles.ts) and drawing rules
 // (layerSpecs.ts): fills with outlines, cased and dashed lines, dots, and haloed labels. Elements are built with
 // createElementNS and text goes in through textContent, never as markup.
-import { geoClipRectangle, geoPath, geoStream, type GeoPath, type GeoProjection, type GeoStream, type GeoStreamWrapper } from 'd3-geo';
+import {
+  geoClipRectangle,
+  geoPath,
+  geoStream,
+  type GeoPath,
+  type GeoProjection,
+  type GeoStream,
+  type GeoStreamWrapper,
+} from 'd3-geo';
 import type { Feature, Geometry, MultiLineString, Position } from 'geojson';
 import type { Layer } from '../../story/types.ts';
 import { ACCENT, styleFor, type StyleToken } from '../../cartography/styles.ts';
@@ -38,7 +46,16 @@ export function createFrame(projection: GeoProjection, width: number, height: nu
   const clip = geoClipRectangle(-CLIP_MARGIN, -CLIP_MARGIN, width + CLIP_MARGIN, height + CLIP_MARGIN);
   const clipped: GeoStreamWrapper = { stream: (output) => wrapper.stream(clip(output)) };
   const { center, zoom } = restingCamera(projection, width, height);
-  return { width, height, zoom, center, clipped, toScreen, labelBoxes: [], path: geoPath<unknown, Geometry>(clipped).digits(1) };
+  return {
+    width,
+    height,
+    zoom,
+    center,
+    clipped,
+    toScreen,
+    labelBoxes: [],
+    path: geoPath<unknown, Geometry>(clipped).digits(1),
+  };
 }
 
 /** Whether a point lies in the box. */
@@ -47,7 +64,11 @@ export function inFrame(frame: Frame, [x, y]: [number, number]): boolean {
 }
 
 /** Creates an SVG element with attributes. */
-export function svgElement<K extends keyof SVGElementTagNameMap>(document: Document, tag: K, attributes: Record<string, string | number>): SVGElementTagNameMap[K] {
+export function svgElement<K extends keyof SVGElementTagNameMap>(
+  document: Document,
+  tag: K,
+  attributes: Record<string, string | number>,
+): SVGElementTagNameMap[K] {
   const element = document.createElementNS(SVG_NS, tag);
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
   return element;
@@ -63,7 +84,9 @@ export function widthAt(width: number | [number, number, number, number], zoom: 
 
 /** Whether a layer is drawn at a zoom: minzoom inclusive, maxzoom exclusive, as in MapLibre. */
 export function inZoomRange(layer: Layer, zoom: number): boolean {
-  return (layer.minzoom === undefined || zoom >= layer.minzoom) && (layer.maxzoom === undefined || zoom < layer.maxzoom);
+  return (
+    (layer.minzoom === undefined || zoom >= layer.minzoom) && (layer.maxzoom === undefined || zoom < layer.maxzoom)
+  );
 }
 
 function fillColour(colour: NonNullable<StyleToken['fill']>['colour'], feature: Feature): string {
@@ -76,11 +99,16 @@ function fillColour(colour: NonNullable<StyleToken['fill']>['colour'], feature: 
 /** A line layer drawn over polygons strokes their rings: as open lines, so clipping adds no edge along the cut. */
 function asLines(geometry: Geometry | null): MultiLineString | undefined {
   switch (geometry?.type) {
-    case 'LineString': return { type: 'MultiLineString', coordinates: [geometry.coordinates] };
-    case 'MultiLineString': return geometry;
-    case 'Polygon': return { type: 'MultiLineString', coordinates: geometry.coordinates };
-    case 'MultiPolygon': return { type: 'MultiLineString', coordinates: geometry.coordinates.flat() };
-    default: return undefined;
+    case 'LineString':
+      return { type: 'MultiLineString', coordinates: [geometry.coordinates] };
+    case 'MultiLineString':
+      return geometry;
+    case 'Polygon':
+      return { type: 'MultiLineString', coordinates: geometry.coordinates };
+    case 'MultiPolygon':
+      return { type: 'MultiLineString', coordinates: geometry.coordinates.flat() };
+    default:
+      return undefined;
   }
 }
 
@@ -102,7 +130,12 @@ function labelText(feature: Feature, field: string): string | undefined {
 
 function textAttributes(text: NonNullable<StyleToken['text']>): Record<string, string | number> {
   return {
-    'font-size': text.size, fill: text.colour, stroke: text.halo, 'stroke-width': HALO_WIDTH * 2, 'stroke-linejoin': 'round', 'paint-order': 'stroke',
+    'font-size': text.size,
+    fill: text.colour,
+    stroke: text.halo,
+    'stroke-width': HALO_WIDTH * 2,
+    'stroke-linejoin': 'round',
+    'paint-order': 'stroke',
     ...(text.font === 'bold' && { 'font-weight': 'bold' }),
     ...(text.font === 'italic' && { 'font-style': 'italic' }),
   };
@@ -132,9 +165,15 @@ function screenPieces(frame: Frame, lines: MultiLineString): [number, number][][
   const pieces: [number, number][][] = [];
   let piece: [number, number][] = [];
   const collector: GeoStream = {
-    point: (x, y) => { piece.push([x, y]); },
-    lineStart: () => { piece = []; },
-    lineEnd: () => { if (piece.length > 1) pieces.push(piece); },
+    point: (x, y) => {
+      piece.push([x, y]);
+    },
+    lineStart: () => {
+      piece = [];
+    },
+    lineEnd: () => {
+      if (piece.length > 1) pieces.push(piece);
+    },
     polygonStart: () => undefined,
     polygonEnd: () => undefined,
   };
@@ -147,7 +186,11 @@ function alongLine(pieces: [number, number][][]): { x: number; y: number; angle:
   let best: { piece: [number, number][]; length: number } | undefined;
   for (const piece of pieces) {
     let length = 0;
-    for (let i = 1; i < piece.length; i++) length += Math.hypot((piece[i]?.[0] ?? 0) - (piece[i - 1]?.[0] ?? 0), (piece[i]?.[1] ?? 0) - (piece[i - 1]?.[1] ?? 0));
+    for (let i = 1; i < piece.length; i++)
+      length += Math.hypot(
+        (piece[i]?.[0] ?? 0) - (piece[i - 1]?.[0] ?? 0),
+        (piece[i]?.[1] ?? 0) - (piece[i - 1]?.[1] ?? 0),
+      );
     if (!best || length > best.length) best = { piece, length };
   }
   if (!best) return undefined;
@@ -188,10 +231,18 @@ export function drawLayer(document: Document, frame: Frame, layer: Layer, featur
       if (feature.geometry?.type !== 'Polygon' && feature.geometry?.type !== 'MultiPolygon') continue;
       const d = frame.path(feature.geometry);
       if (!d) continue;
-      group.append(tag(svgElement(document, 'path', {
-        d, fill: fillColour(colour, feature), 'fill-opacity': opacity, 'fill-rule': 'evenodd',
-        ...(outline ? { stroke: outline, 'stroke-width': 0.8, 'stroke-linejoin': 'round' } : { stroke: 'none' }),
-      }), feature));
+      group.append(
+        tag(
+          svgElement(document, 'path', {
+            d,
+            fill: fillColour(colour, feature),
+            'fill-opacity': opacity,
+            'fill-rule': 'evenodd',
+            ...(outline ? { stroke: outline, 'stroke-width': 0.8, 'stroke-linejoin': 'round' } : { stroke: 'none' }),
+          }),
+          feature,
+        ),
+      );
     }
   }
 
@@ -206,13 +257,35 @@ export function drawLayer(document: Document, frame: Frame, layer: Layer, featur
     }
     const lineAttributes = { fill: 'none', 'stroke-linejoin': 'round', 'stroke-linecap': 'round' };
     // MapLibre draws a layer's whole casing beneath its whole line, so crossings do not cut each other.
-    if (casing) for (const { d, feature } of drawn) group.append(tag(svgElement(document, 'path', { d, ...lineAttributes, stroke: casing, 'stroke-width': width + 2, 'stroke-opacity': 0.9 }), feature));
+    if (casing)
+      for (const { d, feature } of drawn)
+        group.append(
+          tag(
+            svgElement(document, 'path', {
+              d,
+              ...lineAttributes,
+              stroke: casing,
+              'stroke-width': width + 2,
+              'stroke-opacity': 0.9,
+            }),
+            feature,
+          ),
+        );
     for (const { d, feature } of drawn) {
-      group.append(tag(svgElement(document, 'path', {
-        d, ...lineAttributes, stroke: colour, 'stroke-width': width, 'stroke-opacity': opacity,
-        // MapLibre's dash lengths are in line widths.
-        ...(dash && { 'stroke-dasharray': dash.map((length) => length * width).join(' ') }),
-      }), feature));
+      group.append(
+        tag(
+          svgElement(document, 'path', {
+            d,
+            ...lineAttributes,
+            stroke: colour,
+            'stroke-width': width,
+            'stroke-opacity': opacity,
+            // MapLibre's dash lengths are in line widths.
+            ...(dash && { 'stroke-dasharray': dash.map((length) => length * width).join(' ') }),
+          }),
+          feature,
+        ),
+      );
     }
   }
 
@@ -227,7 +300,20 @@ export function drawLayer(document: Document, frame: Frame, layer: Layer, featur
   }
   if (style.circle) {
     const { colour, radius, stroke } = style.circle;
-    for (const { at, feature } of points) group.append(tag(svgElement(document, 'circle', { cx: at[0].toFixed(1), cy: at[1].toFixed(1), r: radius, fill: colour, stroke, 'stroke-width': 1 }), feature));
+    for (const { at, feature } of points)
+      group.append(
+        tag(
+          svgElement(document, 'circle', {
+            cx: at[0].toFixed(1),
+            cy: at[1].toFixed(1),
+            r: radius,
+            fill: colour,
+            stroke,
+            'stroke-width': 1,
+          }),
+          feature,
+        ),
+      );
   }
 
   if (style.text && layer.labelField) {
@@ -250,20 +336,35 @@ export function drawLayer(document: Document, frame: Frame, layer: Layer, featur
         if (!reserve(frame, [cx - halfX, cy - halfY, cx + halfX, cy + halfY])) continue;
         const x = place.x.toFixed(1);
         const y = place.y.toFixed(1);
-        const label = svgElement(document, 'text', { ...attributes, x, y, dy: '-0.8em', 'text-anchor': 'middle', 'dominant-baseline': 'central', transform: `rotate(${place.angle.toFixed(1)} ${x} ${y})` });
+        const label = svgElement(document, 'text', {
+          ...attributes,
+          x,
+          y,
+          dy: '-0.8em',
+          'text-anchor': 'middle',
+          'dominant-baseline': 'central',
+          transform: `rotate(${place.angle.toFixed(1)} ${x} ${y})`,
+        });
         label.textContent = text;
         group.append(tag(label, feature));
       }
     } else {
       // symbol-sort-key in layerSpecs.ts: the lower the rank, the earlier a label claims its place.
-      const byRank = layer.kind === 'label' ? [...points].sort((a, b) => rankOf(a.feature) - rankOf(b.feature)) : points;
+      const byRank =
+        layer.kind === 'label' ? [...points].sort((a, b) => rankOf(a.feature) - rankOf(b.feature)) : points;
       for (const { at, feature } of byRank) {
         const text = labelText(feature, field);
         if (!text) continue;
         const x = at[0] + 0.6 * style.text.size;
         const half = style.text.size / 2;
         if (!reserve(frame, [x, at[1] - half, x + text.length * style.text.size * GLYPH_WIDTH, at[1] + half])) continue;
-        const label = svgElement(document, 'text', { ...attributes, x: x.toFixed(1), y: at[1].toFixed(1), 'text-anchor': 'start', 'dominant-baseline': 'central' });
+        const label = svgElement(document, 'text', {
+          ...attributes,
+          x: x.toFixed(1),
+          y: at[1].toFixed(1),
+          'text-anchor': 'start',
+          'dominant-baseline': 'central',
+        });
         label.textContent = text;
         group.append(tag(label, feature));
       }
@@ -273,14 +374,26 @@ export function drawLayer(document: Document, frame: Frame, layer: Layer, featur
 }
 
 /** The accent outline of emphasised place shapes in one layer (`data-emphasis` = layer ID), as emphasisSpec draws it. */
-export function drawEmphasis(document: Document, frame: Frame, layerId: string, features: readonly Feature[]): SVGGElement {
+export function drawEmphasis(
+  document: Document,
+  frame: Frame,
+  layerId: string,
+  features: readonly Feature[],
+): SVGGElement {
   const group = svgElement(document, 'g', { 'data-emphasis': layerId });
   const width = widthAt(EMPHASIS_WIDTH, frame.zoom);
   for (const feature of features) {
     const lines = asLines(feature.geometry);
     const d = lines && frame.path(lines);
     if (!d) continue;
-    const path = svgElement(document, 'path', { d, fill: 'none', stroke: ACCENT, 'stroke-width': width, 'stroke-opacity': 0.95, 'stroke-linejoin': 'round' });
+    const path = svgElement(document, 'path', {
+      d,
+      fill: 'none',
+      stroke: ACCENT,
+      'stroke-width': width,
+      'stroke-opacity': 0.95,
+      'stroke-linejoin': 'round',
+    });
     const id = featureId(feature);
     if (id !== undefined) path.setAttribute('data-feature', id);
     group.append(path);

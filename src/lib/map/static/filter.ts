@@ -12,7 +12,13 @@ export function matchesFilter(filter: unknown, properties: GeoJsonProperties): b
   const [operator, ...operands] = filter as unknown[];
   if (operator === 'all') return operands.every((operand) => matchesFilter(operand, properties));
   const [getter, value] = operands;
-  if (operator === '==' && Array.isArray(getter) && getter[0] === 'get' && typeof getter[1] === 'string' && operands.length === 2) {
+  if (
+    operator === '==' &&
+    Array.isArray(getter) &&
+    getter[0] === 'get' &&
+    typeof getter[1] === 'string' &&
+    operands.length === 2
+  ) {
     return (properties?.[getter[1]] ?? null) === value;
   }
   throw new Error(`unsupported filter ${JSON.stringify(filter)}`);

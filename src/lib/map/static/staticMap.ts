@@ -30,7 +30,12 @@ export function createStaticMap(options: StaticMapOptions): MapController {
 
   let size = measure();
   const svg = svgElement(document, 'svg', {
-    class: 'static-map', width: '100%', height: '100%', viewBox: `0 0 ${size.width} ${size.height}`, role: 'img', 'aria-label': 'Static map',
+    class: 'static-map',
+    width: '100%',
+    height: '100%',
+    viewBox: `0 0 ${size.width} ${size.height}`,
+    role: 'img',
+    'aria-label': 'Static map',
   });
   svg.style.display = 'block';
   svg.style.fontFamily = 'var(--sans, system-ui, sans-serif)';
@@ -107,7 +112,9 @@ export function createStaticMap(options: StaticMapOptions): MapController {
     const { width, height } = size;
     svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
     const frame = createFrame(fitProjection(state.camera, width, height), width, height);
-    const children: SVGElement[] = [svgElement(document, 'rect', { class: 'static-map__water', width, height, fill: WATER })];
+    const children: SVGElement[] = [
+      svgElement(document, 'rect', { class: 'static-map__water', width, height, fill: WATER }),
+    ];
     for (const layer of story.layers) {
       const opacity = state.layerOpacity[layer.id] ?? 0;
       if (opacity <= 0 || !inZoomRange(layer, frame.zoom) || !collections.has(layer.file)) continue;
