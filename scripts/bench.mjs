@@ -587,6 +587,23 @@ async function waitForMapStatus(page) {
 }
 
 /**
+ * Opens a page and waits until its map says "ready"; anything else ends the benchmark with the page's errors.
+ * @param {import('@playwright/test').Page} page
+ * @param {string} url
+ * @param {string} what the map, for the message
+ * @param {string[]} errors the page's errors so far
+ */
+async function openUntilReady(page, url, what, errors) {
+  await page.goto(url, { waitUntil: 'load', timeout: TIMEOUT_READY_MS });
+  const status = await waitForMapStatus(page);
+  if (status !== 'ready') {
+    throw new BenchError(
+      `bench: ${what} reported "${status}" instead of "ready"${errors.length ? `\n  ${errors.join('\n  ')}` : ''}`,
+    );
+  }
+}
+
+/**
  * One run of the explainer: load to ready, then scroll through every step.
  * @param {import('@playwright/test').Browser} browser
  * @param {(typeof PROFILES)['mobile']} profile
@@ -596,12 +613,7 @@ async function waitForMapStatus(page) {
 async function runApp(browser, profile, url, stepIds) {
   const { context, page, cdp, network, errors } = await openPage(browser, profile);
   try {
-    await page.goto(url, { waitUntil: 'load', timeout: TIMEOUT_READY_MS });
-    const status = await waitForMapStatus(page);
-    if (status !== 'ready')
-      throw new BenchError(
-        `bench: the explainer's map reported "${status}" instead of "ready"${errors.length ? `\n  ${errors.join('\n  ')}` : ''}`,
-      );
+    await openUntilReady(page, url, "the explainer's map", errors);
     await network.quiet();
     const readyCount = network.entries.length;
     const atReady = await readPageRecords(page);
@@ -674,12 +686,7 @@ function layoutShiftSum(shifts, from, to) {
 async function runBare(browser, profile, url) {
   const { context, page, cdp, network, errors } = await openPage(browser, profile);
   try {
-    await page.goto(url, { waitUntil: 'load', timeout: TIMEOUT_READY_MS });
-    const status = await waitForMapStatus(page);
-    if (status !== 'ready')
-      throw new BenchError(
-        `bench: the bare page's map reported "${status}"${errors.length ? `\n  ${errors.join('\n  ')}` : ''}`,
-      );
+    await openUntilReady(page, url, "the bare page's map", errors);
     await network.quiet();
     const readyCount = network.entries.length;
     const atReady = await readPageRecords(page);

@@ -4,17 +4,9 @@ import { coordAll } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
 import { kinkCount } from './simplify.ts';
 
-/** How exactly a feature's geometry shows what it stands for. */
-export type Accuracy = 'exact' | 'approximate' | 'schematic';
+import type { Accuracy, Provenance } from '../../lib/story/types.ts';
 
-/** Where a feature comes from and under which terms. */
-export interface Provenance {
-  source: string;
-  licence: string;
-  /** As-of date: YYYY, YYYY-MM-DD or an ISO time. */
-  date: string;
-  accuracy: Accuracy;
-}
+export type { Accuracy, Provenance };
 
 /** The properties of a stamped feature: id, an optional name, layer-specific values, then provenance. */
 export type StampedProperties = { id: string; name?: string } & Provenance & Record<string, unknown>;
