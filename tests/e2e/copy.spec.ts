@@ -9,7 +9,7 @@ import { expect, REPO_ROOT, STORY_DIR, test, waitForMapReady } from './fixtures.
 import { buildAndServe, type ServedStory } from './storyBuild.ts';
 
 const STORY_COPY = '.tmp/hostile-copy-story';
-const PORT = 4181;
+const PORT = 4185;
 
 interface Passage {
   id: string;

@@ -1,17 +1,17 @@
 // The story kit end to end: two articles that are not about Kursk are turned into story folders by the kit, built
 // with `STORY=… vite build`, served under a path prefix and read in Chromium. Every passage is on the page
 // verbatim, every step is drawn, every place answers a click, and nothing of the Kursk story leaks in.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect, foldWhitespace, waitForMapReady, REPO_ROOT } from './fixtures.ts';
 import { newStory } from '../../src/build/kit/newStory.ts';
 import { loadStoryFolder } from '../../src/build/loadFolder.ts';
 import type { Story } from '../../src/lib/story/types.ts';
-import { startServer } from '../../scripts/serve.mjs';
+import { buildAndServe, type ServedStory } from './storyBuild.ts';
 
 const TMP = path.join(REPO_ROOT, '.tmp');
-const SHOTS = path.join(TMP, 'shots');
+// Screenshots for review (never committed): what each draft looks like.
+const SHOTS = path.join(REPO_ROOT, 'test-results/screenshots');
 const ARTICLES = [
   { slug: 'black-sea-grain', file: 'tests/fixtures/articles/black-sea-grain.txt', port: 4181 },
   { slug: 'lebanon-north', file: 'tests/fixtures/articles/lebanon-north.aml', port: 4182 },
@@ -26,9 +26,8 @@ for (const article of ARTICLES) {
     // The page is served by this spec, not by the config's web server: its origin is the page's own.
     test.use({ allowedOrigins: [`http://127.0.0.1:${article.port}`] });
     let story: Story;
-    let served: Awaited<ReturnType<typeof startServer>> | undefined;
+    let served: ServedStory | undefined;
     const folder = path.join(TMP, 'kit-story', article.slug);
-    const dist = path.join(TMP, 'kit-dist', article.slug);
 
     test.beforeAll(async () => {
       // Generating the folder and building it take a while on two busy cores.
@@ -37,14 +36,7 @@ for (const article of ARTICLES) {
       mkdirSync(path.dirname(folder), { recursive: true });
       newStory(path.join(REPO_ROOT, article.file), folder);
       story = loadStoryFolder(folder).story;
-      rmSync(dist, { recursive: true, force: true });
-      execFileSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], {
-        cwd: REPO_ROOT,
-        env: { ...process.env, STORY: path.relative(REPO_ROOT, folder) },
-        stdio: 'pipe',
-        timeout: 240_000,
-      });
-      served = await startServer({ dir: dist, prefix: `/p/${article.slug}/`, port: article.port });
+      served = await buildAndServe(path.relative(REPO_ROOT, folder), `kit-${article.slug}`, article.port);
     });
 
     test.afterAll(async () => {
@@ -53,7 +45,7 @@ for (const article of ARTICLES) {
 
     test('passages verbatim, every step drawn, places answer clicks, nothing of Kursk', async ({ page }) => {
       test.setTimeout(240_000);
-      await page.goto(`http://127.0.0.1:${article.port}/p/${article.slug}/`);
+      await page.goto(served?.url ?? '');
       await waitForMapReady(page);
 
       const onPage = await page.locator('[data-passage]').evaluateAll((elements) =>
@@ -76,8 +68,6 @@ for (const article of ARTICLES) {
 
       await page.evaluate(() => window.scrollTo(0, 0));
       mkdirSync(SHOTS, { recursive: true });
-      // Only for the picture: the base layers arrive after the map reports ready.
-      await page.waitForTimeout(4000);
       await page.screenshot({ path: path.join(SHOTS, `${article.slug}-overview.png`) });
 
       const map = page.locator('[data-map]');
@@ -89,11 +79,9 @@ for (const article of ARTICLES) {
           timeout: STEP_TIMEOUT,
         });
         if (index === 1) {
-          await page.waitForTimeout(2000);
           await page.screenshot({ path: path.join(SHOTS, `${article.slug}-step-${step.id}.png`) });
         }
       }
-      await page.waitForTimeout(2000);
       await page.screenshot({ path: path.join(SHOTS, `${article.slug}-last-step.png`) });
 
       for (const place of story.places) {
