@@ -3,6 +3,7 @@
 import { coordAll } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
 import { kinkCount } from './simplify.ts';
+import { ACCURACIES } from '../../lib/story/fields.ts';
 
 import type { Accuracy, Provenance } from '../../lib/story/types.ts';
 
@@ -10,8 +11,6 @@ export type { Accuracy, Provenance };
 
 /** The properties of a stamped feature: id, an optional name, layer-specific values, then provenance. */
 export type StampedProperties = { id: string; name?: string } & Provenance & Record<string, unknown>;
-
-const ACCURACIES: readonly string[] = ['exact', 'approximate', 'schematic'] satisfies Accuracy[];
 
 /** Builds a Feature with properties in a fixed order: id, name, the layer-specific ones, then the provenance. */
 export function stampFeature<G extends Geometry>(geometry: G, props: StampedProperties): Feature<G, StampedProperties> {

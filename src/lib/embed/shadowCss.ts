@@ -5,6 +5,7 @@
 // - `rem` is relative to the HOST document's root font size (a host with `html { font-size: 30px }` would scale the
 //   whole explainer): every rem length is rewritten to px at the browser default, 16 px. Media queries in rem already
 //   use the default size, so their rewrite changes nothing.
+import { ACCENT, INK } from '../cartography/styles.ts';
 
 /** The root font size our stylesheet was designed with. */
 const REM = 16;
@@ -27,7 +28,7 @@ export function shadowStylesheet(appCss: string): string {
 :host([hidden]) { display: none; }
 .${ROOT_CLASS} { all: initial; display: block; position: relative; }
 .kx-notice {
-  margin: 0; padding: 12px 16px; border-left: 3px solid #c2410c; background: #fdf3ea; color: #1f2328;
+  margin: 0; padding: 12px 16px; border-left: 3px solid ${ACCENT}; background: #fdf3ea; color: ${INK};
   font: 15px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif;
 }
 ${remToPx(appCss)}`;

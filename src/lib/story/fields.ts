@@ -1,7 +1,7 @@
 // Small readers that turn `unknown` JSON values into typed values, recording a problem (file + field) instead of throwing,
 // so one pass over a file reports everything that is wrong with it.
 import type { StoryProblem } from './errors.ts';
-import type { Bounds, LngLat } from './types.ts';
+import type { Accuracy, Bounds, LngLat } from './types.ts';
 
 /** Longest string accepted anywhere in story data: long enough for a paragraph, short enough to stop garbage. */
 export const MAX_TEXT_LENGTH = 5000;
@@ -154,6 +154,9 @@ export class FieldReader {
     return out.length === list.length ? out : undefined;
   }
 }
+
+/** How sure a feature's position is: the values every provenance's `accuracy` may take. */
+export const ACCURACIES: readonly Accuracy[] = ['exact', 'approximate', 'schematic'];
 
 /** IDs are lower-case slugs so they work in URLs (#step-ID) and attributes. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

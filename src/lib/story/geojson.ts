@@ -2,7 +2,7 @@
 // coordinates in range and provenance on every feature. Cheap enough to run again in the browser on fetched data;
 // the build adds a self-intersection check (src/build/geo/kinks.ts).
 import type { StoryProblem } from './errors.ts';
-import { FieldReader } from './fields.ts';
+import { ACCURACIES, FieldReader } from './fields.ts';
 import type { FeatureCollection } from 'geojson';
 
 const GEOMETRY_DEPTH: Record<string, number> = {
@@ -13,7 +13,6 @@ const GEOMETRY_DEPTH: Record<string, number> = {
   Polygon: 2,
   MultiPolygon: 3,
 };
-const ACCURACIES = ['exact', 'approximate', 'schematic'];
 
 /** Options: which properties each feature must carry. */
 export interface GeoJsonRules {

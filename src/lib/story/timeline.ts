@@ -1,10 +1,8 @@
 // The story's timeline (timeline.json): the dated series behind the area chart, the article's date and key events.
-import { FieldReader, ID_PATTERN } from './fields.ts';
+import { ACCURACIES, FieldReader, ID_PATTERN } from './fields.ts';
 import { STYLE_NAMES } from '../cartography/styles.ts';
 import type { StoryProblem } from './errors.ts';
-import type { Accuracy, Layer, Timeline, TimelineEvent } from './types.ts';
-
-const ACCURACIES: readonly Accuracy[] = ['exact', 'approximate', 'schematic'];
+import type { Layer, Timeline, TimelineEvent } from './types.ts';
 
 /** Validates timeline.json against the story's layers. Returns undefined (with problems recorded) when invalid. */
 export function readTimeline(raw: unknown, layers: readonly Layer[], problems: StoryProblem[]): Timeline | undefined {

@@ -1,11 +1,10 @@
 // The trust boundary: turns the untrusted files of a story folder into the typed Story model, or fails with every
 // problem named by file and field. Nothing reaches the page or the map without passing through here.
 import { StoryError, type StoryProblem } from './errors.ts';
-import { AS_OF_PATTERN, FieldReader, ID_PATTERN } from './fields.ts';
+import { ACCURACIES, AS_OF_PATTERN, FieldReader, ID_PATTERN } from './fields.ts';
 import { passagesByPlace } from './mentions.ts';
 import { STYLE_NAMES } from '../cartography/styles.ts';
 import type {
-  Accuracy,
   CameraSpec,
   Layer,
   LayerKind,
@@ -30,7 +29,6 @@ export interface StoryFiles {
 
 export const STORY_FILE_NAMES = ['story.json', 'article.json', 'places.json', 'layers.json', 'steps.json'] as const;
 
-const ACCURACIES: readonly Accuracy[] = ['exact', 'approximate', 'schematic'];
 const PASSAGE_ROLES: readonly PassageRole[] = ['headline', 'dek', 'paragraph'];
 const PLACE_KINDS: readonly PlaceKind[] = ['region', 'town', 'city', 'line', 'front'];
 const LAYER_KINDS: readonly LayerKind[] = ['fill', 'line', 'circle', 'label'];
