@@ -682,7 +682,7 @@ test('dist/embed-demo.html shows all three embeds from relative URLs', async ({ 
     timeout: 45_000,
   });
   // The lazy iframe loads as it nears the screen and takes its content's height from the loader.
-  await page.locator('iframe[data-kursk-explainer-frame]').scrollIntoViewIfNeeded();
+  await page.locator('iframe[data-story-map-frame]').scrollIntoViewIfNeeded();
   const frame = await explainerFrame(page, servers);
   await expect
     .poll(async () =>
