@@ -1,6 +1,6 @@
 // The geodata build (npm run geodata): it stops with a message naming what it needs when the reference workshop is
 // not beside the repository, before writing anything; and the generic helpers it is made of keep their promises
-// (rounding without -0 or spikes, kink-free simplification, deterministic output). Needs no ../shared.
+// (rounding without -0 or spikes, kink-free simplification, deterministic output). Needs nothing beside the repository.
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
