@@ -3,7 +3,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS as chromiumArgs, findChromium } from './scripts/chromium.mjs';
 
-const PORT = 4173;
+// E2E_PORT lets a second checkout run its tests beside this one.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const PREFIX = '/news/kursk/';
 const BASE_URL = `http://127.0.0.1:${PORT}${PREFIX}`;
 
