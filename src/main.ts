@@ -3,7 +3,7 @@
 // `?embed` makes it an iframe embed (no address sync; height and scroll talk with the host: src/lib/embed/frame.ts,
 // loaded only then); `?layout=stacked` renders every step with its own static map.
 import { hydrate, mount } from 'svelte';
-import { dataUrls, storyUrl } from 'virtual:story-assets';
+import { dataUrls, previewUrls, storyUrl } from 'virtual:story-assets';
 import App from './components/App.svelte';
 import { printMapSource } from './lib/printMaps.ts';
 import type { HostViewport } from './lib/scroll/hostViewport.ts';
@@ -30,7 +30,18 @@ let viewport: HostViewport | undefined;
 if (embedded)
   viewport = (await import('./lib/embed/frame.ts')).startFrameEmbed({ content: target, params, layout }).viewport;
 const story = await readStory();
-const props = { story, dataUrls, layout, viewport, syncAddress: !embedded, printMapSrc: printMapSource() } as const;
+// The build put the opening step's map preview into the map box (src/build/prerender/page.ts).
+const inline = document.querySelector('[data-map-canvas] svg.map-preview') !== null;
+const previews = { urls: previewUrls, inline };
+const props = {
+  story,
+  dataUrls,
+  layout,
+  viewport,
+  syncAddress: !embedded,
+  printMapSrc: printMapSource(),
+  previews,
+} as const;
 // The prerendered article is the scrolly layout: the stacked one is rendered afresh.
 if (import.meta.env.DEV || layout === 'stacked') {
   target.replaceChildren();

@@ -10,4 +10,6 @@ declare module 'virtual:story-assets' {
   export const dataUrls: Record<string, string>;
   /** URL of the story as a JSON file; undefined on the dev server. */
   export const storyUrl: string | undefined;
+  /** URL of each step's map preview, keyed by step ID; empty on the dev server. */
+  export const previewUrls: Record<string, string>;
 }

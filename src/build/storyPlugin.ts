@@ -3,7 +3,8 @@
 //
 // Two modules:
 // - `virtual:story` — the validated story as a JS object: for the dev server and the build-time prerender.
-// - `virtual:story-assets` — URLs only: each layer's data file and, in a build, the story itself as a JSON file.
+// - `virtual:story-assets` — URLs only: each layer's data file and, in a build, the story itself as a JSON file and
+//   each step's map preview (src/build/prerender/previews.ts, written to assets/maps/STEP.svg).
 //   The page reads the story from JSON inlined into the HTML (or fetches it), so the entry chunk stays small and
 //   the same bundle can be embedded elsewhere. Every URL resolves against the chunk's own URL: the build works from
 //   any path prefix and from a script embed on another origin.
@@ -11,6 +12,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { loadStoryFolder, type LoadedStory } from './loadFolder.ts';
+import { renderStepPreviews } from './prerender/previews.ts';
+import { PRINT_MAPS_DIR } from '../lib/printMaps.ts';
 import { STORY_FILE_NAMES } from '../lib/story/validate.ts';
 import type { Story } from '../lib/story/types.ts';
 
@@ -29,6 +32,20 @@ export function loadStoryOnce(directory: string): LoadedStory {
     loadedFolders.set(directory, loaded);
   }
   return loaded;
+}
+
+/** Step previews by story folder: drawn once per build, for the assets and for the page's first map. */
+const drawnPreviews = new Map<string, Map<string, string>>();
+
+/** Each step's map preview (SVG documents by step ID), drawn once per build. */
+export function previewsOnce(directory: string): Map<string, string> {
+  let previews = drawnPreviews.get(directory);
+  if (!previews) {
+    const { story, geo } = loadStoryOnce(directory);
+    previews = renderStepPreviews(story, geo);
+    drawnPreviews.set(directory, previews);
+  }
+  return previews;
 }
 
 /** The story as the page receives it: figures are already written into the notes. */
@@ -52,6 +69,7 @@ export function storyPlugin(folder: string): Plugin {
     },
     watchChange() {
       loadedFolders.clear();
+      drawnPreviews.clear();
     },
     resolveId(id) {
       return id === STORY_ID || id === ASSETS_ID ? `\0${id}` : undefined;
@@ -74,6 +92,7 @@ export function storyPlugin(folder: string): Plugin {
       );
       const urls = files.map((file, index) => `${JSON.stringify(file)}: url${index}`);
       let storyUrl = 'undefined';
+      const previewUrls: string[] = [];
       if (building) {
         const reference = this.emitFile({
           type: 'asset',
@@ -81,12 +100,23 @@ export function storyPlugin(folder: string): Plugin {
           source: JSON.stringify(storyForPage(story)),
         });
         storyUrl = `import.meta.ROLLUP_FILE_URL_${reference}`;
+        // Fixed names: print and the page without JavaScript show them from the page's own HTML.
+        for (const [stepId, svg] of previewsOnce(directory)) {
+          const preview = this.emitFile({
+            type: 'asset',
+            fileName: `${PRINT_MAPS_DIR}/${encodeURIComponent(stepId)}.svg`,
+            source: svg,
+          });
+          previewUrls.push(`${JSON.stringify(stepId)}: import.meta.ROLLUP_FILE_URL_${preview}`);
+        }
       }
       return [
         ...imports,
         `export const dataUrls = {${urls.join(', ')}};`,
         '/** The story as a JSON file (builds only; the dev server uses virtual:story). */',
         `export const storyUrl = ${storyUrl};`,
+        "/** Each step's map preview by step ID (builds only). */",
+        `export const previewUrls = {${previewUrls.join(', ')}};`,
       ].join('\n');
     },
   };

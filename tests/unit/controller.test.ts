@@ -7,12 +7,15 @@ import { formatCamera, mapStateFor } from '../../src/lib/map/state.ts';
 import { createStoryData } from '../../src/lib/data/storyData.ts';
 import type { CameraOptions, MapLibreLike, MapLike, MarkerLike } from '../../src/lib/map/mapLike.ts';
 import { validateStory } from '../../src/lib/story/validate.ts';
-import { createStoryFiles, loadRealStory } from './storyFixtures.ts';
+import { createStoryFiles } from './storyFixtures.ts';
 
 type Listener = (event: { [key: string]: unknown }) => void;
 
-/** A fake map: keeps the calls it gets and the camera they leave, and fires events on demand. */
-function createFakeLib() {
+/**
+ * A fake map: keeps the calls it gets and the camera they leave, and fires events on demand. A source given a URL
+ * reports itself loaded soon after (`sourcedata`), or fails (`error`) when its file is in `broken`.
+ */
+function createFakeLib(broken: readonly string[] = []) {
   const calls: { method: string; args: unknown[] }[] = [];
   const listeners = new Map<string, Listener[]>();
   const sources = new Map<string, { data: unknown }>();
@@ -45,9 +48,15 @@ function createFakeLib() {
     },
     getSource: (id) => ({
       setData: (data: unknown) => {
-        record('setData', id);
+        record('setData', id, data);
         const source = sources.get(id);
         if (source) source.data = data;
+        if (typeof data !== 'string') return;
+        setTimeout(() => {
+          if (broken.some((file) => data.endsWith(file)))
+            fire('error', { sourceId: id, error: new Error('Unexpected token < in JSON') });
+          else fire('sourcedata', { sourceId: id, isSourceLoaded: true });
+        }, 0);
       },
     }),
     addLayer: (layer) => record('addLayer', layer.id),
@@ -78,6 +87,7 @@ function createFakeLib() {
     remove: () => record('remove'),
     stop: () => record('stop'),
     getCanvas: () => document.createElement('canvas'),
+    loaded: () => true,
   };
   class FakeMarker implements MarkerLike {
     constructor(readonly options: { element: HTMLElement }) {}
@@ -105,10 +115,9 @@ function createFakeLib() {
   return { lib, calls, fire, sources };
 }
 
-function createHarness(files: Record<string, unknown> = {}) {
+function createHarness(broken: readonly string[] = []) {
   const story = validateStory(createStoryFiles());
-  const { geo } = loadRealStory();
-  const fake = createFakeLib();
+  const fake = createFakeLib(broken);
   const statuses: MapStatus[] = [];
   const rests: [string, string][] = [];
   const activated: string[] = [];
@@ -117,23 +126,23 @@ function createHarness(files: Record<string, unknown> = {}) {
     rest: (stepId, camera) => rests.push([stepId, formatCamera(camera.center, camera.zoom)]),
     activatePlace: (placeId) => activated.push(placeId),
   };
-  const fetched: string[] = [];
   const controller = createMapController({
     lib: fake.lib,
     container: document.createElement('div'),
     story,
     data: createStoryData(story, {
       dataUrl: (file) => `/data/${file}`,
-      fetchJson: async (url) => {
-        fetched.push(url);
-        const file = url.replace('/data/', '');
-        return file in files ? files[file] : geo.get(file);
-      },
+      fetchJson: () => Promise.reject(new Error('the WebGL map hands URLs to its worker: nothing is fetched here')),
     }),
     events,
     reducedMotion: false,
     attribution: 'credits',
   });
+  /** The URLs handed to the map's sources, in order. */
+  const fetched = (): string[] =>
+    fake.calls
+      .filter((call) => call.method === 'setData' && typeof call.args[1] === 'string')
+      .map((call) => String(call.args[1]));
   return { story, controller, ...fake, statuses, rests, activated, fetched };
 }
 
@@ -154,23 +163,24 @@ describe('createMapController', { timeout: 60_000 }, () => {
     const baseFiles = [
       ...new Set(harness.story.layers.filter((layer) => layer.base).map((layer) => `/data/${layer.file}`)),
     ];
-    expect(harness.fetched.slice(0, baseFiles.length).sort()).toEqual(baseFiles.sort());
+    expect(harness.fetched().slice(0, baseFiles.length).sort()).toEqual(baseFiles.sort());
     expect(harness.calls.some((call) => call.method === 'flyTo')).toBe(false);
     expect(harness.calls.find((call) => call.method === 'jumpTo')?.args[0]).toMatchObject({
       center: [35.2, 51.15],
       zoom: 9.2,
     });
     harness.fire('moveend');
-    expect(harness.rests).toEqual([['sudzha', '35.2000,51.1500,9.20']]);
+    // It rests once the state's own files (the control areas, the road) are loaded too.
+    await vi.waitFor(() => expect(harness.rests).toEqual([['sudzha', '35.2000,51.1500,9.20']]));
   });
 
   it('loads a story layer only when a state first shows it', async () => {
     const harness = createHarness();
     harness.fire('load');
     await statusesBecome(harness, ['ready']);
-    expect(harness.fetched).not.toContain('/data/geo/fortifications.geojson');
+    expect(harness.fetched()).not.toContain('/data/geo/fortifications.geojson');
     harness.controller.apply(mapStateFor(harness.story, 'sumy-defences'), { animate: false });
-    expect(harness.fetched).toContain('/data/geo/fortifications.geojson');
+    expect(harness.fetched()).toContain('/data/geo/fortifications.geojson');
   });
 
   it('fades layers by opacity, changing only what differs', async () => {
@@ -201,7 +211,7 @@ describe('createMapController', { timeout: 60_000 }, () => {
     harness.controller.apply(mapStateFor(harness.story, 'salient'), { animate: true });
     harness.controller.apply(mapStateFor(harness.story, 'donetsk'), { animate: true });
     harness.fire('moveend');
-    expect(harness.rests.map(([stepId]) => stepId)).toEqual(['donetsk']);
+    await vi.waitFor(() => expect(harness.rests.map(([stepId]) => stepId)).toEqual(['donetsk']));
   });
 
   it('jumps instead of flying when states come faster than a flight can be watched', async () => {
@@ -214,18 +224,21 @@ describe('createMapController', { timeout: 60_000 }, () => {
     expect(harness.calls.filter((call) => call.method === 'jumpTo')).toHaveLength(1);
   });
 
-  it('refuses a layer file that fails validation and reports an error', async () => {
-    const harness = createHarness({
-      'geo/land.geojson': {
-        type: 'FeatureCollection',
-        features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [500, 0] } }],
-      },
-    });
+  it('reports a file the map cannot load as an error naming the file, and never becomes ready', async () => {
+    const harness = createHarness(['geo/land.geojson']);
     harness.fire('load');
-    await statusesBecome(harness, ['error']);
-    expect(
-      harness.calls.filter((call) => call.method === 'setData' && call.args[0] === 'src:geo/land.geojson'),
-    ).toEqual([]);
+    await vi.waitFor(() => expect(harness.statuses).toContain('error'));
+    expect(harness.statuses).not.toContain('ready');
+  });
+
+  it('rests a state only once the files it shows are loaded', async () => {
+    const harness = createHarness(['geo/fortifications.geojson']);
+    harness.fire('load');
+    await statusesBecome(harness, ['ready']);
+    harness.controller.apply(mapStateFor(harness.story, 'sumy-defences'), { animate: false });
+    harness.fire('moveend');
+    await vi.waitFor(() => expect(harness.statuses).toEqual(['ready', 'error']));
+    expect(harness.rests).toEqual([]);
   });
 
   it('makes every place a named button that reports activation', async () => {
@@ -267,6 +280,7 @@ describe('maplibre-gl canary', () => {
       'remove',
       'stop',
       'getCanvas',
+      'loaded',
     ];
     for (const method of used) expect(typeof prototype[method], `Map.${method}`).toBe('function');
   });

@@ -12,6 +12,8 @@ import { jsonForHtml, type PrerenderedPage } from './page.ts';
  * @param mapsDir where the build writes each step's static map, relative to the page
  */
 export function renderPage(mapsDir: string): PrerenderedPage {
-  const { body, head } = render(App, { props: { story, dataUrls, printMapSrc: printMapSource(mapsDir) } });
-  return { body, head, storyJson: jsonForHtml(story) };
+  // The opening step's preview goes into the map box (page.ts): the map is there with the first paint.
+  const previews = { urls: {}, inline: true };
+  const { body, head } = render(App, { props: { story, dataUrls, printMapSrc: printMapSource(mapsDir), previews } });
+  return { body, head, storyJson: jsonForHtml(story), openingStepId: story.steps[0]?.id };
 }

@@ -28,7 +28,12 @@ export interface PrerenderedPage {
   head: string;
   /** The story, already made safe with jsonForHtml. */
   storyJson: string;
+  /** The step the page opens at, whose map preview goes into the map box. */
+  openingStepId?: string | undefined;
 }
+
+/** The map box's empty canvas in the prerendered markup, where the opening step's preview goes. */
+const MAP_CANVAS = '<div class="map-panel__canvas" data-map-canvas=""></div>';
 
 function positionOf(template: string, needle: string): number {
   const at = template.indexOf(needle);
@@ -38,22 +43,32 @@ function positionOf(template: string, needle: string): number {
 
 /**
  * The served page: the explainer in place of APP_MARKER, its head elements (and the no-JavaScript style) before
- * `</head>`, the story JSON before `</body>`. Positions are taken in the template alone.
- * @throws when the template lacks the marker, `</head>` or `</body>`
+ * `</head>`, the story JSON before `</body>`, and `preview` (an SVG document) inside the map box's canvas. Positions
+ * are taken in the template and in the prerendered markup, where story text is escaped: an `<` in the article
+ * can never be taken for the canvas.
+ * @throws when the template lacks the marker, `</head>` or `</body>`, or a preview is given for a page without a map box
  */
-export function assemblePage(template: string, page: PrerenderedPage): string {
+export function assemblePage(template: string, page: PrerenderedPage, preview?: string): string {
   const headEnd = positionOf(template, '</head>');
   const marker = positionOf(template, APP_MARKER);
   const bodyEnd = template.lastIndexOf('</body>');
   if (bodyEnd < marker || marker < headEnd)
     throw new Error('index.html: expected </head>, then the app marker, then </body>');
   const data = `<script type="application/json" data-story>${page.storyJson}</script>`;
+  let body = page.body;
+  if (preview !== undefined) {
+    const canvas = page.body.indexOf(MAP_CANVAS);
+    if (canvas < 0) throw new Error('prerender: the page has no map canvas for the preview');
+    const inside = canvas + MAP_CANVAS.length - '</div>'.length;
+    const svg = preview.slice(preview.indexOf('<svg'));
+    body = page.body.slice(0, inside) + svg + page.body.slice(inside);
+  }
   return [
     template.slice(0, headEnd),
     page.head,
     NOSCRIPT_STYLE,
     template.slice(headEnd, marker),
-    page.body,
+    body,
     template.slice(marker + APP_MARKER.length, bodyEnd),
     data,
     template.slice(bodyEnd),

@@ -1,13 +1,11 @@
 // Vite plugin (build only): prerenders the explainer into index.html. A throwaway Vite server in SSR mode loads
 // src/build/prerender/entry.ts with the same Svelte and story plugins, and its HTML replaces the `<!--app-html-->` marker.
-// It also draws each step's static map (src/build/prerender/staticMaps.ts) into assets/maps/: the page without
-// JavaScript and the printed page show them in place of the live map.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// The map box gets the opening step's preview (drawn by the story plugin, which also writes every step's preview to
+// assets/maps/ for print and for readers without JavaScript): the page shows a map with its first paint.
+import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { createServer, type Plugin } from 'vite';
-import { loadStoryOnce, storyPlugin } from '../storyPlugin.ts';
-import { renderStepMaps } from './staticMaps.ts';
+import { previewsOnce, storyPlugin } from '../storyPlugin.ts';
 import { APP_MARKER, assemblePage, type PrerenderedPage } from './page.ts';
 import { PRINT_MAPS_DIR as MAPS_DIR } from '../../lib/printMaps.ts';
 
@@ -16,14 +14,11 @@ import { PRINT_MAPS_DIR as MAPS_DIR } from '../../lib/printMaps.ts';
  */
 export function prerenderPlugin(storyFolder: string): Plugin {
   let root = process.cwd();
-  let outDir = 'dist';
-  let maps = new Map<string, string>();
   return {
     name: 'prerender',
     apply: 'build',
     configResolved(config) {
       root = config.root;
-      outDir = resolve(config.root, config.build.outDir);
     },
     transformIndexHtml: {
       order: 'post',
@@ -47,16 +42,10 @@ export function prerenderPlugin(storyFolder: string): Plugin {
         } finally {
           await server.close();
         }
-        const { story, geo } = loadStoryOnce(resolve(root, storyFolder));
-        maps = await renderStepMaps(story, geo);
-        return assemblePage(html, rendered);
+        const opening = rendered.openingStepId;
+        const preview = opening === undefined ? undefined : previewsOnce(resolve(root, storyFolder)).get(opening);
+        return assemblePage(html, rendered, preview);
       },
-    },
-    writeBundle() {
-      if (maps.size === 0) return;
-      const folder = join(outDir, MAPS_DIR);
-      mkdirSync(folder, { recursive: true });
-      for (const [stepId, svg] of maps) writeFileSync(join(folder, `${stepId}.svg`), svg);
     },
   };
 }

@@ -9,6 +9,8 @@ import { fetchJsonOnce, fetchTextOnce } from './fetchOnce.ts';
 
 /** A story's data files, by their path in the story folder (e.g. "geo/land.geojson"). */
 export interface StoryData {
+  /** Where a story file is fetched from (for a renderer that fetches it itself, as MapLibre's worker does). */
+  url(file: string): string;
   /** A layer file, validated (provenance on every feature; dates on a dated layer's). Rejects naming the file. */
   layer(file: string): Promise<FeatureCollection>;
   /** The timeline's series, parsed. Rejects naming the file. */
@@ -30,6 +32,7 @@ export function createStoryData(story: Story, options: StoryDataOptions = {}): S
   const layers = new Map<string, Promise<FeatureCollection>>();
   const series = new Map<string, Promise<SeriesRow[]>>();
   return {
+    url: dataUrl,
     layer(file) {
       let loading = layers.get(file);
       if (!loading) {

@@ -3,7 +3,7 @@
 // exist. Nothing here throws into the host page: failures become a short notice in the shadow root and a
 // console.warn, and the element is marked `data-mounted="error"`.
 import { mount } from 'svelte';
-import { dataUrls, storyUrl } from 'virtual:story-assets';
+import { dataUrls, previewUrls, storyUrl } from 'virtual:story-assets';
 import appCss from '../../styles/explainer.css?inline';
 import type { Story } from '../story/types.ts';
 import EmbedRoot from './EmbedRoot.svelte';
@@ -101,7 +101,7 @@ export async function mountEmbed(host: HTMLElement): Promise<void> {
     const target = shadow;
     mount(EmbedRoot, {
       target: container,
-      props: { story, dataUrls, layout, onerror: (error: unknown) => fail(host, target, error) },
+      props: { story, dataUrls, previewUrls, layout, onerror: (error: unknown) => fail(host, target, error) },
     });
     if (host.getAttribute('data-mounted') === 'loading') host.setAttribute('data-mounted', 'ready');
   } catch (error) {

@@ -98,6 +98,8 @@ export function createMapController(options: MapControllerOptions): MapControlle
 
   const specsByLayer = new Map<string, LayerSpec[]>();
   const loadedFiles = new Map<string, Promise<void>>();
+  /** Files handed to the map and not loaded yet, by source ID: settled by the map's source events. */
+  const waiting = new Map<string, { resolve(): void; reject(error: Error): void }>();
   const markers = new Map<string, { marker: MarkerLike; element: HTMLElement }>();
   const drawnDates = new Map<string, string>();
   let loaded = false;
@@ -111,21 +113,30 @@ export function createMapController(options: MapControllerOptions): MapControlle
     if (!destroyed) events.status('error', reason);
   };
 
-  /** Hands one (validated) file to its source, once. */
+  /** Hands one file's URL to its source, once; resolves when the map has loaded it, rejects naming the file. */
   function loadFile(file: string): Promise<void> {
     let loading = loadedFiles.get(file);
     if (!loading) {
-      loading = options.data.layer(file).then((collection) => {
-        if (destroyed) return;
-        (map.getSource(sourceId(file)) as { setData(data: unknown): void } | undefined)?.setData(collection);
+      const id = sourceId(file);
+      loading = new Promise<void>((resolve, reject) => {
+        waiting.set(id, { resolve, reject: (error) => reject(new Error(`${file}: ${error.message}`)) });
       });
+      (map.getSource(id) as { setData(data: unknown): void } | undefined)?.setData(options.data.url(file));
       loadedFiles.set(file, loading);
     }
     return loading;
   }
 
+  map.on('sourcedata', (event) => {
+    const id = event.sourceId;
+    if (typeof id !== 'string' || !event.isSourceLoaded) return;
+    waiting.get(id)?.resolve();
+    waiting.delete(id);
+  });
+
   function addLayers(): void {
     const files = [...new Set(story.layers.map((layer) => layer.file))];
+    // Empty until a state needs the file: loadFile hands the map its URL then.
     for (const file of files)
       map.addSource(sourceId(file), { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     for (const layer of story.layers) {
@@ -160,8 +171,14 @@ export function createMapController(options: MapControllerOptions): MapControlle
   map.on('zoom', zoomBand);
 
   map.on('error', (event) => {
-    const error = event.error as Error | undefined;
-    fail(error?.message ?? 'the map failed');
+    const error = (event.error as Error | undefined) ?? new Error('the map failed');
+    const id = event.sourceId;
+    const file = typeof id === 'string' ? waiting.get(id) : undefined;
+    if (typeof id === 'string' && file) {
+      waiting.delete(id);
+      file.reject(error);
+    }
+    fail(file ? `${String(id).replace(/^src:/, '')}: ${error.message}` : error.message);
   });
   map.on('webglcontextlost', () => {
     if (!destroyed) events.contextLost?.();
@@ -184,7 +201,8 @@ export function createMapController(options: MapControllerOptions): MapControlle
           applyNow(state, animate);
         }
       })
-      .catch((error: Error) => fail(error.message));
+      // The map's error event has said why.
+      .catch(() => undefined);
   });
 
   function setLayerOpacity(layer: Layer, opacity: number): void {
@@ -208,13 +226,12 @@ export function createMapController(options: MapControllerOptions): MapControlle
     const previous = applied;
     applied = state;
     const stateToken = ++token;
+    const files: Promise<void>[] = [];
     for (const layer of story.layers) {
       const opacity = state.layerOpacity[layer.id] ?? 0;
       if (opacity > 0 && !layer.base) {
         // Data arrives after the fade has started; the layer appears as soon as its file is in.
-        loadFile(layer.file)
-          .then(() => layer.dated && applied === state && setSnapshot(layer, state))
-          .catch((error: Error) => fail(error.message));
+        files.push(loadFile(layer.file));
       }
       if (!previous || previous.layerOpacity[layer.id] !== opacity) setLayerOpacity(layer, opacity);
       if (layer.dated && opacity > 0 && previous?.snapshots[layer.id]?.date !== state.snapshots[layer.id]?.date)
@@ -232,18 +249,37 @@ export function createMapController(options: MapControllerOptions): MapControlle
     const now = performance.now();
     const fly = animate && !reducedMotion && now - lastApplyAt > MIN_FLIGHT_GAP_MS;
     lastApplyAt = now;
-    moveCamera(state.camera, fly, { stateToken, stepId: state.stepId });
+    moveCamera(state.camera, fly, { stateToken, stepId: state.stepId }, Promise.all(files));
   }
 
-  function moveCamera(camera: Camera, fly: boolean, eventData: { stateToken: number; stepId: string }): void {
+  function moveCamera(
+    camera: Camera,
+    fly: boolean,
+    eventData: { stateToken: number; stepId: string },
+    files: Promise<unknown>,
+  ): void {
     map.stop();
-    const onRest = (): void => {
-      if (eventData.stateToken !== token || destroyed) return;
+    const current = (): boolean => eventData.stateToken === token && !destroyed;
+    const rest = (): void => {
+      if (!current()) return;
       const { lng, lat } = map.getCenter();
       events.rest(eventData.stepId, { center: { lng, lat }, zoom: map.getZoom() });
     };
+    // The state rests when the camera has arrived and its files are drawn (`idle`: nothing left to load or fade).
+    const onMoveEnd = (): void => {
+      if (!current()) return;
+      files.then(
+        () => {
+          if (!current()) return;
+          if (map.loaded()) rest();
+          else map.once('idle', rest);
+        },
+        // The map's error event has said why.
+        () => undefined,
+      );
+    };
     // moveend fires for interrupted flights too; only the newest state's end counts.
-    map.once('moveend', onRest);
+    map.once('moveend', onMoveEnd);
     if (camera.kind === 'center') {
       const target = { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch };
       if (fly) map.flyTo({ ...target, duration: FLIGHT_MS, essential: false }, eventData);

@@ -1,18 +1,25 @@
-// How the map starts: one function that gives the WebGL map (MapLibre, loaded on demand) or the static SVG map
-// behind one interface, and switches to the static map when WebGL is missing, fails to start or loses its context.
-// Its owner hands it map states at any time; the newest one is applied as soon as a renderer is up.
+// How the map starts: one function that gives the owner one map behind the controller's interface, whichever
+// renderer draws it. First the step's preview, drawn at build time and shown at once (`preview`); when the owner
+// calls startWebgl (the reader's first sign of intent, or idle time), the WebGL map (MapLibre, loaded then) is made
+// behind it and takes its place once it rests where the preview rests (`ready`). When WebGL is missing, fails to
+// start, fails to load its data or loses its context, the static SVG map, drawn from the data, takes over
+// (`fallback`); while it loads the preview stays, and it stays when nothing better can be drawn.
+// The owner hands it map states at any time; the newest one is applied as soon as a renderer is up.
 import type { StoryData } from '../data/storyData.ts';
 import type { Story } from '../story/types.ts';
-import type { MapController, RestingCamera } from './controller.ts';
+import type { MapController, RendererStatus, RestingCamera } from './controller.ts';
+import type { PreviewSource } from './static/preview.ts';
 import type { MapState } from './state.ts';
 
 /** The map's status, as the page contract's data-map-status says it. */
-export type MapStatus = 'loading' | 'ready' | 'fallback' | 'error';
+export type MapStatus = 'loading' | 'preview' | 'ready' | 'fallback' | 'error';
 
 export interface CreateMapOptions {
   container: HTMLElement;
   story: Story;
   data: StoryData;
+  /** The build's step previews; without them (development) the static map stands in until WebGL starts. */
+  previews?: PreviewSource | undefined;
   /** Jump instead of fly, no fades. */
   reducedMotion: boolean;
   events: {
@@ -25,12 +32,16 @@ export interface CreateMapOptions {
   };
 }
 
-/** True when this browser can give us a WebGL context. */
-function webglAvailable(): boolean {
-  const canvas = document.createElement('canvas');
-  const context = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
-  context?.getExtension('WEBGL_lose_context')?.loseContext();
-  return Boolean(context);
+/** The one map of a map panel. */
+export interface StoryMap extends MapController {
+  /** Starts the WebGL map, once; until it takes over, the preview (or the static map) stands in. */
+  startWebgl(): void;
+}
+
+/** A renderer in its own layer of the map box. */
+interface Renderer {
+  map: MapController;
+  layer: HTMLElement;
 }
 
 /** MapLibre's CSS goes into the root that holds the map: the document, or a shadow root when embedded. */
@@ -44,94 +55,248 @@ function injectCss(host: HTMLElement, css: string): void {
   parent.append(style);
 }
 
+const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 /**
- * Starts the map in `container`: WebGL when the browser has it, else the static map. Returns at once; the renderer
- * arrives when its code has loaded. Never throws and never rejects: failures become a status.
+ * Starts the map in `container`: the preview at once (or the static map), WebGL when asked. Returns at once;
+ * renderers arrive when their code has loaded. Never throws and never rejects: failures become a status.
  */
-export function createMap(options: CreateMapOptions): MapController {
-  const { container, story, data, events } = options;
+export function createMap(options: CreateMapOptions): StoryMap {
+  const { container, story, data, events, previews } = options;
   let reducedMotion = options.reducedMotion;
-  let renderer: MapController | undefined;
   let latest: MapState | undefined;
   let destroyed = false;
+  /** What the reader sees: the preview or the static map, then WebGL once it has taken over. */
+  let shown: Renderer | undefined;
+  /** The WebGL map while it starts, hidden behind what is shown. */
+  let starting: Renderer | undefined;
+  /** The static map while its data loads, before it is shown. */
+  let pendingStatic: Renderer | undefined;
+  let webglAsked = false;
+  let webglFailed = false;
 
-  const fail = (error: unknown): void => {
-    if (!destroyed) events.status('error', error instanceof Error ? error.message : String(error));
-  };
+  const isWebgl = (renderer: Renderer): boolean => renderer.layer.classList.contains('map-layer--webgl');
 
-  function use(next: MapController): void {
-    renderer = next;
-    // The first state a renderer gets jumps: a reload mid-story lands where the reader is, without a flight.
-    if (latest) next.apply(latest, { animate: false });
+  function addLayer(kind: string, hidden = false): HTMLElement {
+    const layer = container.ownerDocument.createElement('div');
+    layer.className = `map-layer map-layer--${kind}`;
+    if (hidden) layer.classList.add('is-starting');
+    container.append(layer);
+    return layer;
   }
 
-  function startStatic(reason: string): void {
+  function remove(renderer: Renderer | undefined): void {
+    renderer?.map.destroy();
+    renderer?.layer.remove();
+  }
+
+  /** Makes `next` the renderer the reader sees and drops the one before. */
+  function showRenderer(next: Renderer): void {
+    if (pendingStatic === next) pendingStatic = undefined;
+    if (shown === next) return;
+    const before = shown;
+    shown = next;
+    next.layer.classList.remove('is-starting');
+    if (before !== next) remove(before);
+  }
+
+  /** The events of one renderer: rests and clicks count only while it is the one shown. */
+  function eventsOf(renderer: () => Renderer | undefined, onStatus: (status: RendererStatus, reason?: string) => void) {
+    return {
+      status: onStatus,
+      rest: (stepId: string, camera: RestingCamera) => {
+        if (!destroyed && shown && shown === renderer()) events.rest(stepId, camera);
+      },
+      activatePlace: (placeId: string) => events.activatePlace(placeId),
+    };
+  }
+
+  /** The static map, drawn from the data: stand-in before WebGL (`role` preview) or in its place (`fallback`). */
+  function startStatic(role: 'preview' | 'fallback', reason?: string): void {
     void import('./static/staticMap.ts')
       .then(({ createStaticMap }) => {
         if (destroyed) return;
-        renderer?.destroy();
-        container.replaceChildren();
-        use(
-          createStaticMap({
-            container,
-            story,
-            data,
-            reducedMotion,
-            events: {
-              ...events,
-              // Ready, for the static map, means the page shows the fallback: say why.
-              status: (status, why) =>
-                events.status(status === 'ready' ? 'fallback' : status, status === 'ready' ? reason : why),
+        // Filled in below; its events (which may come at once) find it here.
+        const slot: { renderer?: Renderer } = {};
+        const layer = addLayer('static', shown !== undefined);
+        const map = createStaticMap({
+          container: layer,
+          story,
+          data,
+          reducedMotion,
+          events: eventsOf(
+            () => slot.renderer,
+            (status, why) => {
+              const renderer = slot.renderer;
+              if (destroyed || !renderer) return;
+              if (status === 'ready') {
+                // A WebGL map that took over meanwhile wins over a stand-in.
+                if (role === 'preview' && shown && shown !== renderer) return remove(renderer);
+                showRenderer(renderer);
+                events.status(role, role === 'fallback' ? reason : undefined);
+                if (latest) renderer.map.apply(latest, { animate: false });
+              } else if (status === 'error') {
+                remove(renderer);
+                if (pendingStatic === renderer) pendingStatic = undefined;
+                // A preview still in view stays, and says it is all there is; a failed WebGL map does not.
+                if (shown && shown !== renderer && !isWebgl(shown)) events.status(role, reason ?? why);
+                else events.status('error', why);
+              }
             },
-          }),
-        );
+          ),
+        });
+        slot.renderer = { map, layer };
+        pendingStatic = slot.renderer;
+        if (latest) map.apply(latest, { animate: false });
       })
-      .catch(fail);
+      .catch((error: unknown) => {
+        if (destroyed) return;
+        if (shown) events.status(role === 'fallback' ? 'fallback' : 'preview', reason ?? reasonOf(error));
+        else events.status('error', reasonOf(error));
+      });
+  }
+
+  function startPreview(source: PreviewSource): void {
+    // The prerendered preview is already in the box: it moves into the preview's layer.
+    const layer = addLayer('preview');
+    if (source.inline) layer.append(source.inline);
+    void import('./static/preview.ts')
+      .then(({ createPreviewMap }) => {
+        if (destroyed) return;
+        const slot: { renderer?: Renderer } = {};
+        const map = createPreviewMap({
+          container: layer,
+          story,
+          source,
+          events: eventsOf(
+            () => slot.renderer,
+            (status) => {
+              const renderer = slot.renderer;
+              if (destroyed || !renderer) return;
+              if (status === 'ready') {
+                if (shown) return;
+                showRenderer(renderer);
+                events.status('preview');
+                // The steps next to the one shown, so a scroll shows their map at once.
+                const index = story.steps.findIndex((step) => step.id === latest?.stepId);
+                const neighbours = [story.steps[index + 1], story.steps[index - 1]].flatMap((step) => step?.id ?? []);
+                idle(() => !destroyed && map.prefetch(neighbours));
+              } else if (status === 'error' && !shown) {
+                remove(renderer);
+                startStatic('preview');
+              }
+            },
+          ),
+        });
+        slot.renderer = { map, layer };
+        if (latest) map.apply(latest, { animate: false });
+      })
+      .catch(() => {
+        if (destroyed) return;
+        layer.remove();
+        startStatic('preview');
+      });
+  }
+
+  /** WebGL failed before or after taking over: the static map takes its place. */
+  function failWebgl(reason: string): void {
+    if (destroyed || webglFailed) return;
+    webglFailed = true;
+    const failed = starting ?? (shown && isWebgl(shown) ? shown : undefined);
+    if (failed === starting) starting = undefined;
+    if (failed && failed !== shown) remove(failed);
+    startStatic('fallback', reason);
   }
 
   function startWebgl(): void {
+    if (webglAsked || destroyed) return;
+    webglAsked = true;
     void Promise.all([import('./loadMapLibre.ts'), import('./controller.ts')])
       .then(([{ mapLibre, mapLibreCss }, { createMapController }]) => {
         if (destroyed) return;
         injectCss(container, mapLibreCss);
+        const layer = addLayer('webgl', true);
+        const slot: { renderer?: Renderer } = {};
+        let ready = false;
+        const handOver = (): void => {
+          const renderer = slot.renderer;
+          if (destroyed || !renderer || renderer !== starting) return;
+          starting = undefined;
+          showRenderer(renderer);
+          events.status('ready');
+        };
         try {
-          use(
-            createMapController({
-              lib: mapLibre,
-              container,
-              story,
-              data,
-              reducedMotion,
-              attribution: story.meta.mapCredit,
-              events: { ...events, contextLost: () => startStatic('The WebGL context was lost') },
-            }),
-          );
+          const map = createMapController({
+            lib: mapLibre,
+            container: layer,
+            story,
+            data,
+            reducedMotion,
+            attribution: story.meta.mapCredit,
+            events: {
+              ...eventsOf(
+                () => slot.renderer,
+                (status, why) => {
+                  if (status === 'ready') ready = true;
+                  else if (status === 'error') failWebgl(why ?? 'the interactive map failed');
+                },
+              ),
+              rest: (stepId, camera) => {
+                const renderer = slot.renderer;
+                if (destroyed || !renderer) return;
+                // It takes over where the stand-in rests: same state, same camera.
+                if (renderer === starting) {
+                  if (ready && latest?.stepId === stepId) handOver();
+                  return;
+                }
+                if (shown === renderer) events.rest(stepId, camera);
+              },
+              contextLost: () => failWebgl('The WebGL context was lost'),
+            },
+          });
+          slot.renderer = { map, layer };
+          starting = slot.renderer;
+          if (latest) map.apply(latest, { animate: false });
         } catch (error) {
-          // MapLibre throws when WebGL cannot start after all (blocked, out of contexts).
-          startStatic(error instanceof Error ? error.message : String(error));
+          // MapLibre throws when WebGL cannot start (missing, blocked, out of contexts).
+          layer.remove();
+          failWebgl(reasonOf(error));
         }
       })
-      .catch(fail);
+      .catch((error: unknown) => failWebgl(reasonOf(error)));
   }
 
-  if (webglAvailable()) startWebgl();
-  else startStatic('This browser does not offer WebGL');
+  if (previews) startPreview(previews);
+  else startStatic('preview');
 
   return {
     apply(state, { animate }) {
       latest = state;
-      renderer?.apply(state, { animate });
+      shown?.map.apply(state, { animate });
+      // A map that is not in view yet jumps: it must rest where the reader is when it takes over.
+      starting?.map.apply(state, { animate: false });
     },
     setReducedMotion(reduced) {
       reducedMotion = reduced;
-      renderer?.setReducedMotion(reduced);
+      shown?.map.setReducedMotion(reduced);
+      starting?.map.setReducedMotion(reduced);
     },
     resize() {
-      renderer?.resize();
+      shown?.map.resize();
+      starting?.map.resize();
     },
+    startWebgl,
     destroy() {
       destroyed = true;
-      renderer?.destroy();
+      remove(starting);
+      remove(pendingStatic);
+      remove(shown);
     },
   };
+}
+
+/** Runs `task` when the browser is idle (or soon, where it cannot tell). */
+function idle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
+  else setTimeout(task, 200);
 }

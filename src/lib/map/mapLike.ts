@@ -49,6 +49,8 @@ export interface MapLike {
   remove(): void;
   stop(): unknown;
   getCanvas(): HTMLCanvasElement;
+  /** True when the style, every source and every transition are done. */
+  loaded(): boolean;
 }
 
 export interface MarkerLike {

@@ -5,15 +5,17 @@ import {
   geoClipRectangle,
   geoPath,
   geoStream,
-  type GeoPath,
   type GeoProjection,
   type GeoStream,
   type GeoStreamWrapper,
 } from 'd3-geo';
-import type { Feature, Geometry, MultiLineString, Position } from 'geojson';
-import type { Layer } from '../../story/types.ts';
-import { ACCENT, styleFor, type StyleToken } from '../../cartography/styles.ts';
+import type { Feature, FeatureCollection, Geometry, MultiLineString, Position } from 'geojson';
+import type { Layer, Story } from '../../story/types.ts';
+import { ACCENT, WATER, styleFor, type StyleToken } from '../../cartography/styles.ts';
+import { emphasisedShapes, layerFilter } from '../layerSpecs.ts';
+import type { MapState } from '../state.ts';
 import { planarProjection, restingCamera } from './camera.ts';
+import { matchesFilter } from './filter.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Paths are clipped this far outside the box, so the strokes that clipping adds along the cut stay out of sight. */
@@ -28,8 +30,8 @@ export interface Frame {
   height: number;
   zoom: number;
   center: { lng: number; lat: number };
-  /** SVG path data for a geometry, projected and clipped to the box (plus a margin). */
-  path: GeoPath<unknown, Geometry>;
+  /** SVG path data for a geometry, projected and clipped to the box (plus a margin); empty when nothing is left. */
+  path(geometry: Geometry): string;
   /** Projects and clips a geometry for a custom stream. */
   clipped: GeoStreamWrapper;
   /** Projects one position to the box's pixels, unclipped. */
@@ -44,7 +46,7 @@ type Box = [x0: number, y0: number, x1: number, y1: number];
 export function createFrame(projection: GeoProjection, width: number, height: number): Frame {
   const { wrapper, toScreen } = planarProjection(projection);
   const clip = geoClipRectangle(-CLIP_MARGIN, -CLIP_MARGIN, width + CLIP_MARGIN, height + CLIP_MARGIN);
-  const clipped: GeoStreamWrapper = { stream: (output) => wrapper.stream(clip(output)) };
+  const clipped: GeoStreamWrapper = { stream: (output) => wrapper.stream(clip(thinned(output))) };
   const { center, zoom } = restingCamera(projection, width, height);
   return {
     width,
@@ -54,9 +56,138 @@ export function createFrame(projection: GeoProjection, width: number, height: nu
     clipped,
     toScreen,
     labelBoxes: [],
-    path: geoPath<unknown, Geometry>(clipped).digits(1),
+    path: (geometry) => {
+      const context = new RelativePath();
+      geoPath<unknown, Geometry>(clipped, context)(geometry);
+      return context.toString();
+    },
   };
 }
+
+/** A tenth of a pixel, written short: "12.3", ".5", "-4". */
+function tenths(value: number): string {
+  const text = (Math.round(value * 10) / 10).toString();
+  return text.replace(/^(-?)0\./, '$1.');
+}
+
+/**
+ * A path context that writes SVG path data with relative coordinates to a tenth of a pixel: the same shape as d3's
+ * own absolute path strings in about half the bytes (the previews go into the page's HTML).
+ */
+class RelativePath {
+  private d = '';
+  private x = 0;
+  private y = 0;
+  private drawing = false;
+
+  moveTo(x: number, y: number): void {
+    this.x = Math.round(x * 10) / 10;
+    this.y = Math.round(y * 10) / 10;
+    this.d += `M${tenths(this.x)} ${tenths(this.y)}`;
+    this.drawing = false;
+  }
+
+  lineTo(x: number, y: number): void {
+    const nextX = Math.round(x * 10) / 10;
+    const nextY = Math.round(y * 10) / 10;
+    const dx = nextX - this.x;
+    const dy = nextY - this.y;
+    if (dx === 0 && dy === 0) return;
+    const first = tenths(dx);
+    const second = tenths(dy);
+    // After an `l`, further pairs need no command letter; a minus sign separates numbers by itself.
+    this.d += `${this.drawing ? (first.startsWith('-') ? '' : ' ') : 'l'}${first}${second.startsWith('-') ? '' : ' '}${second}`;
+    this.drawing = true;
+    this.x = nextX;
+    this.y = nextY;
+  }
+
+  closePath(): void {
+    this.d += 'z';
+    this.drawing = false;
+  }
+
+  beginPath(): void {
+    // Each subpath starts with moveTo.
+  }
+
+  arc(): void {
+    // Point geometries are drawn as circles by drawLayer, never as path data.
+  }
+
+  toString(): string {
+    return this.d;
+  }
+}
+
+/** How far (px) a simplified line may stray from the drawn one: less than a pixel, so nothing visible changes. */
+const TOLERANCE = 0.6;
+
+/** Douglas–Peucker: the indices of `points` to keep so no dropped point lies farther than `tolerance` from the line. */
+function simplifyLine(points: [number, number][], tolerance: number): [number, number][] {
+  if (points.length <= 2) return points;
+  const keep = new Uint8Array(points.length);
+  keep[0] = 1;
+  keep[points.length - 1] = 1;
+  const stack: [number, number][] = [[0, points.length - 1]];
+  const squared = tolerance * tolerance;
+  while (stack.length > 0) {
+    const [first, last] = stack.pop() as [number, number];
+    const [ax, ay] = points[first] as [number, number];
+    const [bx, by] = points[last] as [number, number];
+    const dx = bx - ax;
+    const dy = by - ay;
+    const length = dx * dx + dy * dy;
+    let farthest = -1;
+    let farthestDistance = squared;
+    for (let index = first + 1; index < last; index++) {
+      const [px, py] = points[index] as [number, number];
+      let t = length > 0 ? ((px - ax) * dx + (py - ay) * dy) / length : 0;
+      t = Math.max(0, Math.min(1, t));
+      const ex = px - (ax + t * dx);
+      const ey = py - (ay + t * dy);
+      const distance = ex * ex + ey * ey;
+      if (distance > farthestDistance) {
+        farthest = index;
+        farthestDistance = distance;
+      }
+    }
+    if (farthest >= 0) {
+      keep[farthest] = 1;
+      stack.push([first, farthest], [farthest, last]);
+    }
+  }
+  return points.filter((_, index) => keep[index] === 1);
+}
+
+/** A stream that simplifies each line and ring (in pixels, after projection and clipping) before drawing it. */
+function thinned(output: GeoStream): GeoStream {
+  let line: [number, number][] | undefined;
+  return {
+    point(x, y) {
+      if (line) line.push([x, y]);
+      else output.point(x, y);
+    },
+    lineStart() {
+      line = [];
+      output.lineStart();
+    },
+    lineEnd() {
+      for (const [x, y] of simplifyLine(line ?? [], TOLERANCE)) output.point(x, y);
+      line = undefined;
+      output.lineEnd();
+    },
+    polygonStart: () => output.polygonStart(),
+    polygonEnd: () => output.polygonEnd(),
+    sphere: () => output.sphere?.(),
+  };
+}
+
+/**
+ * A length that keeps its size on screen when the drawing is scaled through its viewBox (the preview maps): `--k` on
+ * the SVG is the user units per screen pixel, 1 when unset.
+ */
+export const onScreen = (pixels: number): string => `calc(${pixels}px * var(--k, 1))`;
 
 /** Whether a point lies in the box. */
 export function inFrame(frame: Frame, [x, y]: [number, number]): boolean {
@@ -131,6 +262,7 @@ function labelText(feature: Feature, field: string): string | undefined {
 function textAttributes(text: NonNullable<StyleToken['text']>): Record<string, string | number> {
   return {
     'font-size': text.size,
+    style: `font-size: ${onScreen(text.size)}; stroke-width: ${onScreen(HALO_WIDTH * 2)}`,
     fill: text.colour,
     stroke: text.halo,
     'stroke-width': HALO_WIDTH * 2,
@@ -238,7 +370,14 @@ export function drawLayer(document: Document, frame: Frame, layer: Layer, featur
             fill: fillColour(colour, feature),
             'fill-opacity': opacity,
             'fill-rule': 'evenodd',
-            ...(outline ? { stroke: outline, 'stroke-width': 0.8, 'stroke-linejoin': 'round' } : { stroke: 'none' }),
+            ...(outline
+              ? {
+                  stroke: outline,
+                  'stroke-width': 0.8,
+                  'stroke-linejoin': 'round',
+                  'vector-effect': 'non-scaling-stroke',
+                }
+              : { stroke: 'none' }),
           }),
           feature,
         ),
@@ -255,7 +394,12 @@ export function drawLayer(document: Document, frame: Frame, layer: Layer, featur
       const d = lines && frame.path(lines);
       if (d) drawn.push({ d, feature });
     }
-    const lineAttributes = { fill: 'none', 'stroke-linejoin': 'round', 'stroke-linecap': 'round' };
+    const lineAttributes = {
+      fill: 'none',
+      'stroke-linejoin': 'round',
+      'stroke-linecap': 'round',
+      'vector-effect': 'non-scaling-stroke',
+    };
     // MapLibre draws a layer's whole casing beneath its whole line, so crossings do not cut each other.
     if (casing)
       for (const { d, feature } of drawn)
@@ -307,9 +451,11 @@ export function drawLayer(document: Document, frame: Frame, layer: Layer, featur
             cx: at[0].toFixed(1),
             cy: at[1].toFixed(1),
             r: radius,
+            style: `r: ${onScreen(radius)}`,
             fill: colour,
             stroke,
             'stroke-width': 1,
+            'vector-effect': 'non-scaling-stroke',
           }),
           feature,
         ),
@@ -358,9 +504,11 @@ export function drawLayer(document: Document, frame: Frame, layer: Layer, featur
         const x = at[0] + 0.6 * style.text.size;
         const half = style.text.size / 2;
         if (!reserve(frame, [x, at[1] - half, x + text.length * style.text.size * GLYPH_WIDTH, at[1] + half])) continue;
+        // The gap to the dot in ems, so it keeps its size on screen with the text.
         const label = svgElement(document, 'text', {
           ...attributes,
-          x: x.toFixed(1),
+          x: at[0].toFixed(1),
+          dx: '0.6em',
           y: at[1].toFixed(1),
           'text-anchor': 'start',
           'dominant-baseline': 'central',
@@ -393,10 +541,48 @@ export function drawEmphasis(
       'stroke-width': width,
       'stroke-opacity': 0.95,
       'stroke-linejoin': 'round',
+      'vector-effect': 'non-scaling-stroke',
     });
     const id = featureId(feature);
     if (id !== undefined) path.setAttribute('data-feature', id);
     group.append(path);
   }
   return group;
+}
+
+/**
+ * Everything a map state shows, drawn into a frame: the water, each visible layer that is in its zoom range and
+ * loaded (`collectionOf` gives a file's features, or undefined while it loads), then the emphasised place shapes.
+ */
+export function drawState(
+  document: Document,
+  story: Story,
+  state: MapState,
+  frame: Frame,
+  collectionOf: (file: string) => FeatureCollection | undefined,
+): SVGElement[] {
+  const children: SVGElement[] = [
+    svgElement(document, 'rect', { class: 'static-map__water', width: frame.width, height: frame.height, fill: WATER }),
+  ];
+  for (const layer of story.layers) {
+    const opacity = state.layerOpacity[layer.id] ?? 0;
+    const collection = collectionOf(layer.file);
+    if (opacity <= 0 || !inZoomRange(layer, frame.zoom) || !collection) continue;
+    const filter = layerFilter(layer, state.snapshots[layer.id]?.date);
+    const features = collection.features.filter((feature) => matchesFilter(filter, feature.properties));
+    const group = drawLayer(document, frame, layer, features);
+    if (opacity < 1) group.setAttribute('opacity', String(opacity));
+    const snapshot = state.snapshots[layer.id];
+    if (snapshot) group.setAttribute('data-date', snapshot.date);
+    children.push(group);
+  }
+  // Like the WebGL map's emphasis layers: drawn last, whatever the opacity of the layer holding the shape.
+  for (const [layerId, featureIds] of emphasisedShapes(story.places, state.emphasis)) {
+    const layer = story.layers.find((candidate) => candidate.id === layerId);
+    const collection = layer && collectionOf(layer.file);
+    if (!collection || featureIds.length === 0) continue;
+    const shapes = collection.features.filter((feature) => featureIds.includes(String(feature.properties?.id)));
+    children.push(drawEmphasis(document, frame, layerId, shapes));
+  }
+  return children;
 }

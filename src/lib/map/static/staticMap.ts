@@ -2,17 +2,12 @@
 // locator inset). It draws each MapState at once, with no flights or fades, from the same data, style tokens, filters
 // and place buttons as the MapLibre map, and reports the same events. Data loads as in controller.ts: base layers
 // first, a story layer when a state first shows it, every file validated before it is drawn.
-import type { Feature, FeatureCollection } from 'geojson';
-import type { Layer } from '../../story/types.ts';
+import type { FeatureCollection } from 'geojson';
 import type { MapController, MapControllerOptions } from '../controller.ts';
-import { emphasisedShapes, layerFilter } from '../layerSpecs.ts';
 import { zoomBandFor, type MapState } from '../state.ts';
-import { WATER } from '../../cartography/styles.ts';
 import { fitProjection } from './camera.ts';
-import { createFrame, drawEmphasis, drawLayer, inFrame, inZoomRange, svgElement, type Frame } from './draw.ts';
-import { matchesFilter } from './filter.ts';
-import { markerElement } from '../markerElement.ts';
-
+import { createFrame, drawState, svgElement, type Frame } from './draw.ts';
+import { createPlaceButtons } from './markers.ts';
 /** What the static map needs: the controller's options without the MapLibre module and its attribution control. */
 export type StaticMapOptions = Omit<MapControllerOptions, 'lib' | 'attribution'>;
 
@@ -39,14 +34,11 @@ export function createStaticMap(options: StaticMapOptions): MapController {
   });
   svg.style.display = 'block';
   svg.style.fontFamily = 'var(--sans, system-ui, sans-serif)';
-  const overlay = document.createElement('div');
-  overlay.className = 'static-map__places';
-  Object.assign(overlay.style, { position: 'absolute', inset: '0', overflow: 'hidden', pointerEvents: 'none' });
-  container.append(svg, overlay);
+  container.append(svg);
+  const buttons = createPlaceButtons(container, story, (placeId) => events.activatePlace(placeId));
 
   const collections = new Map<string, FeatureCollection>();
   const loadedFiles = new Map<string, Promise<string | undefined>>();
-  const markers = new Map<string, HTMLElement>();
   let loaded = false;
   let destroyed = false;
   let pending: MapState | undefined;
@@ -54,18 +46,6 @@ export function createStaticMap(options: StaticMapOptions): MapController {
   /** The newest state's number, and whether it still waits for files before it can rest. */
   let token = 0;
   let waiting = false;
-
-  for (const place of story.places) {
-    const element = markerElement(place, document);
-    Object.assign(element.style, { position: 'absolute', left: '0', top: '0', pointerEvents: 'auto' });
-    element.hidden = true;
-    element.addEventListener('click', (event) => {
-      event.stopPropagation();
-      events.activatePlace(place.id);
-    });
-    overlay.append(element);
-    markers.set(place.id, element);
-  }
 
   function measure(): { width: number; height: number } {
     const width = container.clientWidth;
@@ -100,60 +80,16 @@ export function createStaticMap(options: StaticMapOptions): MapController {
     return failure === undefined;
   }
 
-  function featuresFor(layer: Layer, state: MapState): Feature[] {
-    const collection = collections.get(layer.file);
-    if (!collection) return [];
-    const filter = layerFilter(layer, state.snapshots[layer.id]?.date);
-    return collection.features.filter((feature) => matchesFilter(filter, feature.properties));
-  }
-
   /** Redraws the whole map for a state: cheap enough (a few ms for the story's ~25k vertices) to need no diffing. */
   function draw(state: MapState): Frame {
     const { width, height } = size;
     svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
     const frame = createFrame(fitProjection(state.camera, width, height), width, height);
-    const children: SVGElement[] = [
-      svgElement(document, 'rect', { class: 'static-map__water', width, height, fill: WATER }),
-    ];
-    for (const layer of story.layers) {
-      const opacity = state.layerOpacity[layer.id] ?? 0;
-      if (opacity <= 0 || !inZoomRange(layer, frame.zoom) || !collections.has(layer.file)) continue;
-      const group = drawLayer(document, frame, layer, featuresFor(layer, state));
-      if (opacity < 1) group.setAttribute('opacity', String(opacity));
-      const snapshot = state.snapshots[layer.id];
-      if (snapshot) group.setAttribute('data-date', snapshot.date);
-      children.push(group);
-    }
-    // Like the WebGL map's emphasis layers: drawn last, whatever the opacity of the layer holding the shape.
-    for (const [layerId, featureIds] of emphasisedShapes(story.places, state.emphasis)) {
-      const layer = story.layers.find((candidate) => candidate.id === layerId);
-      const collection = layer && collections.get(layer.file);
-      if (!collection || featureIds.length === 0) continue;
-      const shapes = collection.features.filter((feature) => featureIds.includes(String(feature.properties?.id)));
-      children.push(drawEmphasis(document, frame, layerId, shapes));
-    }
-    svg.replaceChildren(...children);
-    placeMarkers(state, frame);
+    svg.replaceChildren(...drawState(document, story, state, frame, (file) => collections.get(file)));
+    buttons.place(state, frame.toScreen, width, height);
     // HTML markers take no part in label collisions: at low zooms only the places that matter to the state are marked.
     container.dataset.zoomBand = zoomBandFor(frame.zoom);
     return frame;
-  }
-
-  function placeMarkers(state: MapState, frame: Frame): void {
-    for (const place of story.places) {
-      const element = markers.get(place.id);
-      if (!element) continue;
-      const at = frame.toScreen(place.anchor);
-      const marker = state.markers[place.id];
-      element.hidden = !marker?.visible || !inFrame(frame, at);
-      element.style.left = `${at[0].toFixed(1)}px`;
-      element.style.top = `${at[1].toFixed(1)}px`;
-      // The anchors the WebGL map gives its markers: regions centred on the point, the rest starting at it.
-      element.style.transform = place.kind === 'region' ? 'translate(-50%, -50%)' : 'translate(0, -50%)';
-      element.classList.toggle('is-emphasised', marker?.emphasised ?? false);
-      element.classList.toggle('is-selected', marker?.selected ?? false);
-      element.setAttribute('aria-pressed', marker?.selected ? 'true' : 'false');
-    }
   }
 
   function rest(state: MapState, frame: Frame): void {
@@ -216,7 +152,7 @@ export function createStaticMap(options: StaticMapOptions): MapController {
     destroy() {
       destroyed = true;
       svg.remove();
-      overlay.remove();
+      buttons.remove();
       delete container.dataset.zoomBand;
     },
   };
