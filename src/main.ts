@@ -1,5 +1,5 @@
-// Entry point of the standalone page: hydrates the article prerendered into the HTML at build time, once the text
-// has painted. The story comes as JSON inlined in the page (or fetched beside the bundle), not inside this chunk.
+// Entry point of the standalone page: hydrates the explainer prerendered into the HTML at build time (all but the
+// article, which stays as it was served), once the text has painted. The story comes as JSON inlined in the page (or fetched beside the bundle), not inside this chunk.
 // `?embed` makes it an iframe embed (no address sync; height and scroll talk with the host: src/lib/embed/frame.ts,
 // loaded only then); `?layout=stacked` renders every step with its own static map.
 import { hydrate, mount } from 'svelte';
@@ -33,6 +33,8 @@ const story = await readStory();
 // The build put the opening step's map preview into the map box (src/build/prerender/page.ts).
 const inline = document.querySelector('[data-map-canvas] svg.map-preview') !== null;
 const previews = { urls: previewUrls, inline };
+// The article is prerendered markup that is never hydrated (components/article/Article.svelte).
+const articlePrerendered = document.querySelector('[data-article] [data-step]') !== null;
 const props = {
   story,
   dataUrls,
@@ -41,6 +43,7 @@ const props = {
   syncAddress: !embedded,
   printMapSrc: printMapSource(),
   previews,
+  articlePrerendered,
 } as const;
 // The prerendered article is the scrolly layout: the stacked one is rendered afresh.
 if (import.meta.env.DEV || layout === 'stacked') {

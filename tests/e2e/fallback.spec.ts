@@ -13,22 +13,76 @@ async function passageTexts(page: Page): Promise<string[]> {
   return page.locator('[data-passage]').evaluateAll((elements) => elements.map((element) => element.textContent ?? ''));
 }
 
-test('broken map data: a notice replaces the map, the article stays whole', async ({ page }) => {
-  // A file that is not GeoJSON: the app must refuse it before it reaches the map.
-  await page.route(/land-[^/]*\.geojson$/, (route) =>
-    route.fulfill({
-      status: 200,
-      contentType: 'application/geo+json',
-      body: '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[999,0]}}]}',
-    }),
-  );
-  await page.goto('./');
-  await expect(page.locator('[data-map]')).toHaveAttribute('data-map-status', 'error', { timeout: 30_000 });
-  await expect(page.locator('.map-panel__notice')).toContainText('The map could not be shown');
+/** Clicks the map's button for a place and waits for the selection (the map's place buttons, not the list's). */
+async function clickMapPlace(page: Page, placeId: string): Promise<void> {
+  await page.locator(`[data-map] [data-place="${placeId}"]`).first().click();
+  await expect(page.locator('[data-map]')).toHaveAttribute('data-selected-place', placeId);
+}
+
+async function expectArticleWhole(page: Page): Promise<void> {
   const story = readStory();
   expect((await passageTexts(page)).map((text) => text.replace(/\s+/g, ' ').trim())).toEqual(
     story.passages.map((passage) => passage.text),
   );
+}
+
+test('a broken map data file: the static map stays and answers, no notice, the article stays whole', async ({
+  page,
+}) => {
+  // A file cut off in delivery: not JSON at all. The WebGL map fails on it; the map drawn at build time stays.
+  await page.route(/land-[^/]*\.geojson$/, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/geo+json', body: '{"type":"FeatureCollection","feat' }),
+  );
+  await page.goto('./');
+  await page.locator('[data-map]').hover();
+  await expect(page.locator('[data-map]')).toHaveAttribute('data-map-status', 'fallback', { timeout: 45_000 });
+  await expect(page.locator('[data-map] .map-layer svg').first()).toBeVisible();
+  await expect(page.locator('.map-panel__notice')).toHaveCount(0);
+  await clickMapPlace(page, 'kursk');
+  await expectArticleWhole(page);
+});
+
+test('the MapLibre chunk fails to load: the static map stays and answers, no notice', async ({ page }) => {
+  await page.route(/loadMapLibre-[^/]*\.js$/, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/javascript', body: 'throw new Error("cut off");' }),
+  );
+  await page.goto('./');
+  await expect(page.locator('[data-map]')).toHaveAttribute('data-map-status', 'preview');
+  await page.locator('[data-map]').hover();
+  await expect(page.locator('[data-map]')).toHaveAttribute('data-map-status', 'fallback', { timeout: 45_000 });
+  await expect(page.locator('[data-map]')).toHaveAttribute('data-map-started-by', 'pointer');
+  await expect(page.locator('[data-map] .map-layer svg').first()).toBeVisible();
+  await expect(page.locator('.map-panel__notice')).toHaveCount(0);
+  // Steps still change the map, and its places answer.
+  await page
+    .locator('[data-step="salient"]')
+    .evaluate((element) => element.scrollIntoView({ block: 'center', behavior: 'instant' }));
+  await expect(page.locator('[data-map]')).toHaveAttribute('data-active-step', 'salient', { timeout: STEP_TIMEOUT });
+  await clickMapPlace(page, 'sudzha');
+  await expectArticleWhole(page);
+});
+
+test('nothing drawable (no preview, broken data): a notice replaces the map, the article stays whole', async ({
+  page,
+}) => {
+  await page.route(/land-[^/]*\.geojson$/, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/geo+json', body: '{"type":"Topology"}' }),
+  );
+  await page.route(/\/assets\/maps\/[^/]*\.svg$/, (route) =>
+    route.fulfill({ status: 200, contentType: 'image/svg+xml', body: 'not a map' }),
+  );
+  // The page as served, without the opening step's preview in its map box.
+  await page.route(/\/news\/kursk\/$/, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(/<svg[^>]*class="map-preview"[\s\S]*?<\/svg>/, '');
+    expect(html).not.toContain('map-preview');
+    await route.fulfill({ response, body: html });
+  });
+  await page.goto('./');
+  await page.locator('[data-map]').hover();
+  await expect(page.locator('[data-map]')).toHaveAttribute('data-map-status', 'error', { timeout: 45_000 });
+  await expect(page.locator('.map-panel__notice')).toContainText('The map could not be shown');
+  await expectArticleWhole(page);
 });
 
 test.describe('under a strict Content-Security-Policy', () => {

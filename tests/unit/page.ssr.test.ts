@@ -4,9 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
-import { render } from 'svelte/server';
-import App from '../../src/components/App.svelte';
 import { APP_MARKER, assemblePage, jsonForHtml } from '../../src/build/prerender/page.ts';
+import { renderExplainer } from '../../src/build/prerender/render.ts';
 import { validateStory } from '../../src/lib/story/validate.ts';
 import type { Story } from '../../src/lib/story/types.ts';
 import { createStoryFiles, listOf } from './storyFixtures.ts';
@@ -27,8 +26,7 @@ describe('the served page holds the story verbatim', () => {
     fc.assert(
       fc.property(fc.array(copyArbitrary, { minLength: 1, maxLength: 10 }), (suffixes) => {
         const story = storyWith(suffixes);
-        const { body, head } = render(App, { props: { story, dataUrls: {} } });
-        const html = assemblePage(TEMPLATE, { body, head, storyJson: jsonForHtml(story) });
+        const html = assemblePage(TEMPLATE, renderExplainer(story, { dataUrls: {} }));
         const { document } = new JSDOM(html).window;
         for (const passage of story.passages) {
           const element = document.querySelector(`[data-passage="${passage.id}"]`);

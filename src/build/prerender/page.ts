@@ -28,12 +28,27 @@ export interface PrerenderedPage {
   head: string;
   /** The story, already made safe with jsonForHtml. */
   storyJson: string;
+  /** The article's markup, rendered on its own, for the explainer's empty article element. */
+  article?: string | undefined;
   /** The step the page opens at, whose map preview goes into the map box. */
   openingStepId?: string | undefined;
 }
 
+/** The explainer's empty article element in the prerendered markup, where the article goes. */
+const ARTICLE = '<article class="story-text" data-article=""></article>';
 /** The map box's empty canvas in the prerendered markup, where the opening step's preview goes. */
 const MAP_CANVAS = '<div class="map-panel__canvas" data-map-canvas=""></div>';
+
+/**
+ * Puts `html` inside the empty element `element` of `markup`, found by position: prerendered story text is escaped,
+ * so an element's markup can only come from the components themselves.
+ */
+function insertInto(markup: string, element: string, html: string): string {
+  const at = markup.indexOf(element);
+  if (at < 0) throw new Error(`prerender: the page has no ${element}`);
+  const inside = at + element.lastIndexOf('</');
+  return markup.slice(0, inside) + html + markup.slice(inside);
+}
 
 function positionOf(template: string, needle: string): number {
   const at = template.indexOf(needle);
@@ -45,7 +60,7 @@ function positionOf(template: string, needle: string): number {
  * The served page: the explainer in place of APP_MARKER, its head elements (and the no-JavaScript style) before
  * `</head>`, the story JSON before `</body>`, and `preview` (an SVG document) inside the map box's canvas. Positions
  * are taken in the template and in the prerendered markup, where story text is escaped: an `<` in the article
- * can never be taken for the canvas.
+ * can never be taken for an element. The article (`page.article`) goes inside the explainer's empty article element.
  * @throws when the template lacks the marker, `</head>` or `</body>`, or a preview is given for a page without a map box
  */
 export function assemblePage(template: string, page: PrerenderedPage, preview?: string): string {
@@ -56,13 +71,8 @@ export function assemblePage(template: string, page: PrerenderedPage, preview?: 
     throw new Error('index.html: expected </head>, then the app marker, then </body>');
   const data = `<script type="application/json" data-story>${page.storyJson}</script>`;
   let body = page.body;
-  if (preview !== undefined) {
-    const canvas = page.body.indexOf(MAP_CANVAS);
-    if (canvas < 0) throw new Error('prerender: the page has no map canvas for the preview');
-    const inside = canvas + MAP_CANVAS.length - '</div>'.length;
-    const svg = preview.slice(preview.indexOf('<svg'));
-    body = page.body.slice(0, inside) + svg + page.body.slice(inside);
-  }
+  if (page.article !== undefined) body = insertInto(body, ARTICLE, page.article);
+  if (preview !== undefined) body = insertInto(body, MAP_CANVAS, preview.slice(preview.indexOf('<svg')));
   return [
     template.slice(0, headEnd),
     page.head,

@@ -82,7 +82,7 @@ export function renderPreview(
     height: PREVIEW_HEIGHT,
     viewBox: [vx0, vy0, vx1 - vx0, vy1 - vy0].map((value) => value.toFixed(1)).join(' '),
     preserveAspectRatio: 'xMidYMid meet',
-    'data-step': state.stepId,
+    'data-preview-step': state.stepId,
     'data-preview-scale': geometry.scale.toFixed(3),
     'data-preview-origin': geometry.origin.map((value) => value.toFixed(1)).join(' '),
     style: "font-family: var(--sans, 'DejaVu Sans', Arial, sans-serif)",

@@ -8,10 +8,7 @@ import appCss from '../../styles/explainer.css?inline';
 import type { Story } from '../story/types.ts';
 import EmbedRoot from './EmbedRoot.svelte';
 import { ROOT_CLASS, shadowStylesheet } from './shadowCss.ts';
-import { EMBED_SELECTOR } from './selectors.ts';
 import { CONSOLE_PREFIX } from './messages.ts';
-
-export { EMBED_SELECTOR };
 
 let sheet: CSSStyleSheet | undefined;
 let storyPromise: Promise<Story> | undefined;
@@ -107,10 +104,4 @@ export async function mountEmbed(host: HTMLElement): Promise<void> {
   } catch (error) {
     fail(host, shadow, error);
   }
-}
-
-/** Mounts every embed element under `root` that is not mounted yet. */
-export function mountAll(root: ParentNode = document): Promise<void[]> {
-  const hosts = [...root.querySelectorAll<HTMLElement>(EMBED_SELECTOR)];
-  return Promise.all(hosts.map((host) => mountEmbed(host)));
 }

@@ -252,6 +252,9 @@ export function createMapController(options: MapControllerOptions): MapControlle
     moveCamera(state.camera, fly, { stateToken, stepId: state.stepId }, Promise.all(files));
   }
 
+  /** True once a state has rested with everything drawn. */
+  let drawnOnce = false;
+
   function moveCamera(
     camera: Camera,
     fly: boolean,
@@ -265,14 +268,19 @@ export function createMapController(options: MapControllerOptions): MapControlle
       const { lng, lat } = map.getCenter();
       events.rest(eventData.stepId, { center: { lng, lat }, zoom: map.getZoom() });
     };
-    // The state rests when the camera has arrived and its files are drawn (`idle`: nothing left to load or fade).
+    // The state rests when the camera has arrived and its files are loaded. The first rest also waits until they
+    // are drawn (`idle`: nothing left to load or fade): the map takes over from its stand-in only then.
     const onMoveEnd = (): void => {
       if (!current()) return;
       files.then(
         () => {
           if (!current()) return;
-          if (map.loaded()) rest();
-          else map.once('idle', rest);
+          const restDrawn = (): void => {
+            drawnOnce = true;
+            rest();
+          };
+          if (drawnOnce || map.loaded()) restDrawn();
+          else map.once('idle', restDrawn);
         },
         // The map's error event has said why.
         () => undefined,

@@ -190,7 +190,10 @@ export function mapStateFor(story: Story, stepId: string, selectedPlaceId?: stri
   };
 }
 
-/** The date control for a date: over the timeline's layer, or else the first dated layer with snapshots. */
+/**
+ * The date control for a date: over the timeline's layer, or else the first dated layer with snapshots; only while
+ * that layer is shown (a date control over layers the map does not show would move nothing the reader sees).
+ */
 function timelinePanel(
   story: Story,
   date: string,
@@ -201,7 +204,7 @@ function timelinePanel(
     story.layers.find((candidate) => candidate.dated && candidate.snapshots?.length);
   const snapshots = layer?.snapshots ?? [];
   const snapshot = snapshotFor(snapshots, date);
-  if (!layer || !snapshot) return undefined;
+  if (!layer || !snapshot || !shown(layer)) return undefined;
   const timeline = story.timeline;
   const chartLayer = timeline && story.layers.find((candidate) => candidate.id === timeline.layer);
   return {

@@ -58,7 +58,7 @@ export function framePreview(geometry: PreviewGeometry, camera: Camera, width: n
 
 /** Where the previews come from. */
 export interface PreviewSource {
-  /** A preview already in the map box (prerendered into the page); its `data-step` says which step it shows. */
+  /** A preview already in the map box (prerendered into the page); its `data-preview-step` says which step it shows. */
   inline?: SVGSVGElement | undefined;
   /** The URL of a step's preview, if the build made one. */
   url(stepId: string): string | undefined;
@@ -88,7 +88,8 @@ export function createPreviewMap(options: PreviewMapOptions): PreviewMap {
   const { container, story, source, events } = options;
   const document = container.ownerDocument;
   const loading = new Map<string, Promise<SVGSVGElement>>();
-  if (source.inline?.dataset.step) loading.set(source.inline.dataset.step, Promise.resolve(source.inline));
+  if (source.inline?.dataset.previewStep)
+    loading.set(source.inline.dataset.previewStep, Promise.resolve(source.inline));
   const buttons = createPlaceButtons(container, story, (placeId) => events.activatePlace(placeId));
   let shown: SVGSVGElement | undefined;
   let latest: MapState | undefined;
