@@ -35,11 +35,12 @@ import { CHROMIUM_ARGS, CHROMIUM_CANDIDATES, findChromium } from './chromium.mjs
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { startServer } from './serve.mjs';
+import { articleHtml, writeHostPages } from './bench/pages.mjs';
+import { lighthousePages } from './bench/lighthouse.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(REPO_ROOT, 'dist');
@@ -49,6 +50,10 @@ const BARE_DIST = path.join(RESULTS_DIR, 'bare-dist');
 /** A copy of dist/ taken before measuring, so a rebuild running meanwhile cannot change what is served. */
 const APP_SNAPSHOT = path.join(RESULTS_DIR, 'app-dist');
 const STEPS_FILE = path.join(REPO_ROOT, 'data/kursk/steps.json');
+const ARTICLE_FILE = path.join(REPO_ROOT, 'data/kursk/article.json');
+/** The host article pages (scripts/bench/pages.mjs), served from an origin of their own. */
+const HOST_DIST = path.join(RESULTS_DIR, 'host-dist');
+const HOST_PREFIX = '/host/';
 /** The basemap files the bare page draws, copied into its build as data/NAME. */
 const BARE_DATA = ['land.geojson', 'countries-detail.geojson', 'regions.geojson', 'border-detail.geojson'];
 const APP_PREFIX = '/news/kursk/';
@@ -78,7 +83,9 @@ const USAGE = `usage: node scripts/bench.mjs [options]      (or: npm run bench -
   --runs N       runs per page; figures are medians (default 5; fewer than 5 is a smoke test)
   --no-build     use the existing dist/ (and bench-results/bare-dist/ when present) instead of building
   --desktop      1280×800 viewport without CPU throttling (default: 390×844 @2x phone, CPU ×4)
-  --lighthouse   also run Lighthouse on the explainer, if the lighthouse package is installed
+  --no-lighthouse  skip Lighthouse (by default it runs on five pages: the explainer, the bare MapLibre page, and a
+                 host article page on another origin with no embed, the script embed and the iframe embed)
+  --lighthouse-runs N  Lighthouse runs per page (default: --runs)
   --help         this text
 Writes bench-results/bench.json and prints a summary table. Timings are reported, never asserted.`;
 
@@ -91,6 +98,7 @@ class BenchError extends Error {}
  * @property {boolean} build
  * @property {boolean} desktop
  * @property {boolean} lighthouse
+ * @property {number | undefined} lighthouseRuns
  */
 
 /**
@@ -100,7 +108,7 @@ class BenchError extends Error {}
  */
 function parseArgs(argv) {
   /** @type {Options} */
-  const options = { runs: 5, build: true, desktop: false, lighthouse: false };
+  const options = { runs: 5, build: true, desktop: false, lighthouse: true, lighthouseRuns: undefined };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index] ?? '';
     const [name, inline] = arg.includes('=')
@@ -124,6 +132,17 @@ function parseArgs(argv) {
       case '--lighthouse':
         options.lighthouse = true;
         break;
+      case '--no-lighthouse':
+        options.lighthouse = false;
+        break;
+      case '--lighthouse-runs': {
+        const value = inline ?? argv[++index];
+        const runs = Number(value);
+        if (!Number.isInteger(runs) || runs < 1)
+          throw new BenchError(`bench: --lighthouse-runs needs a whole number ≥ 1, got ${JSON.stringify(value)}`);
+        options.lighthouseRuns = runs;
+        break;
+      }
       case '--help':
       case '-h':
         console.log(USAGE);
@@ -172,6 +191,11 @@ async function buildBare() {
     cacheDir: path.join(RESULTS_DIR, '.vite-bare'),
     build: { outDir: BARE_DIST, emptyOutDir: true, chunkSizeWarningLimit: 5000 },
   });
+  // The same article text as the explainer's page.
+  const page = path.join(BARE_DIST, 'index.html');
+  const html = await readFile(page, 'utf8');
+  if (!html.includes('<!--article-->')) throw new BenchError('bench: the bare page has lost its <!--article--> marker');
+  await writeFile(page, html.replace('<!--article-->', await articleHtml(ARTICLE_FILE)));
   await mkdir(path.join(BARE_DIST, 'data'), { recursive: true });
   for (const file of BARE_DATA) {
     await copyFile(path.join(REPO_ROOT, 'data/kursk/geo', file), path.join(BARE_DIST, 'data', file));
@@ -225,15 +249,17 @@ function median(values) {
  * records the benchmark reads from window.__bench. Runs in the browser.
  */
 function pageInstrumentation() {
-  /** @type {{ paint: Record<string, number>, lcp: object[], longtasks: object[], layoutShifts: object[], element: object[], attrs: object[], unsupported: string[] }} */
+  /** @type {{ paint: Record<string, number>, lcp: object[], longtasks: object[], loaf: object[], mapDrawn: number | null, layoutShifts: object[], element: object[], attrs: object[], unsupported: string[] }} */
   const bench = {
     paint: {},
     lcp: [],
     longtasks: [],
+    loaf: [],
     layoutShifts: [],
     element: [],
     attrs: [],
     unsupported: [],
+    mapDrawn: /** @type {number | null} */ (null),
   };
   Object.defineProperty(window, '__bench', { value: bench });
   /** @param {Element | null | undefined} element */
@@ -273,6 +299,20 @@ function pageInstrumentation() {
   observe('longtask', (entry) => {
     bench.longtasks.push({ start: entry.startTime, duration: entry.duration });
   });
+  // Long animation frames name the scripts that made them long: ours, MapLibre's, or the browser's own work.
+  observe('long-animation-frame', (entry) => {
+    bench.loaf.push({
+      start: entry.startTime,
+      duration: entry.duration,
+      scripts: (entry.scripts ?? []).map((/** @type {any} */ script) => ({
+        source: String(script.sourceURL ?? '')
+          .split('/')
+          .pop(),
+        invoker: String(script.invoker ?? ''),
+        duration: script.duration,
+      })),
+    });
+  });
   // Layout shifts not caused by input: the map arriving must not move the text.
   observe('layout-shift', (entry) => {
     if (!entry.hadRecentInput) bench.layoutShifts.push({ start: entry.startTime, value: entry.value });
@@ -294,6 +334,13 @@ function pageInstrumentation() {
     if (tagHeadline()) headlineWatch.disconnect();
   });
   headlineWatch.observe(document, { childList: true, subtree: true });
+  // The map box's first drawing (the build's preview, or a static map): the frame after it is in the document.
+  const previewWatch = new MutationObserver(() => {
+    if (!document.querySelector('[data-map] svg')) return;
+    previewWatch.disconnect();
+    requestAnimationFrame(() => setTimeout(() => (bench.mapDrawn = performance.now()), 0));
+  });
+  previewWatch.observe(document, { childList: true, subtree: true });
   // The map's reports, with the page time each one was written.
   new MutationObserver((records) => {
     const time = performance.now();
@@ -593,14 +640,64 @@ async function waitForMapStatus(page) {
  * @param {string} what the map, for the message
  * @param {string[]} errors the page's errors so far
  */
-async function openUntilReady(page, url, what, errors) {
+async function openUntilReady(page, url, what, errors, { intent = false } = {}) {
   await page.goto(url, { waitUntil: 'load', timeout: TIMEOUT_READY_MS });
+  // The explainer starts WebGL at the reader's first sign of intent: a pointer over the map, right after load.
+  let intentAt = null;
+  if (intent) {
+    intentAt = await page.evaluate(() => performance.now());
+    const box = await page.locator('[data-map]').boundingBox();
+    if (box) await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 200));
+  }
   const status = await waitForMapStatus(page);
   if (status !== 'ready') {
     throw new BenchError(
       `bench: ${what} reported "${status}" instead of "ready"${errors.length ? `\n  ${errors.join('\n  ')}` : ''}`,
     );
   }
+  return { intentAt };
+}
+
+/**
+ * The scripts that made long animation frames between two times, by whose code they are: `maplibre` (its chunk and
+ * worker bootstrap), `ours` (every other script of the page), `browser` (no script: style, layout, paint, GC).
+ * For each: how many ran 50 ms or more, and the longest.
+ * @param {any[]} frames the instrumentation's long-animation-frame entries
+ * @param {number} from
+ * @param {number} to
+ */
+function scriptSummary(frames, from, to) {
+  /** @type {Record<string, { over50: number, longest: number, longestSource: string | null }>} */
+  const summary = {
+    ours: { over50: 0, longest: 0, longestSource: null },
+    maplibre: { over50: 0, longest: 0, longestSource: null },
+    browser: { over50: 0, longest: 0, longestSource: null },
+  };
+  for (const frame of frames.filter((entry) => entry.start >= from && entry.start <= to)) {
+    const scripted = frame.scripts.reduce(
+      (/** @type {number} */ sum, /** @type {any} */ script) => sum + script.duration,
+      0,
+    );
+    /** @type {Array<[string, number, string]>} */
+    const parts = [
+      ...frame.scripts.map((/** @type {any} */ script) => [
+        /maplibre/i.test(script.source) ? 'maplibre' : 'ours',
+        script.duration,
+        `${script.source} (${script.invoker})`,
+      ]),
+      ['browser', frame.duration - scripted, 'rendering'],
+    ];
+    for (const [owner, duration, source] of parts) {
+      const row = summary[owner];
+      if (!row) continue;
+      if (duration >= 50) row.over50 += 1;
+      if (duration > row.longest) {
+        row.longest = Math.round(duration);
+        row.longestSource = source;
+      }
+    }
+  }
+  return summary;
 }
 
 /**
@@ -613,7 +710,7 @@ async function openUntilReady(page, url, what, errors) {
 async function runApp(browser, profile, url, stepIds) {
   const { context, page, cdp, network, errors } = await openPage(browser, profile);
   try {
-    await openUntilReady(page, url, "the explainer's map", errors);
+    const { intentAt } = await openUntilReady(page, url, "the explainer's map", errors, { intent: true });
     await network.quiet();
     const readyCount = network.entries.length;
     const atReady = await readPageRecords(page);
@@ -637,7 +734,13 @@ async function runApp(browser, profile, url, stepIds) {
       ...paintFigures(atReady.bench),
       dcl: records.dcl,
       ready: readyAt,
+      readyAfterIntent: readyAt !== null && intentAt !== null ? readyAt - intentAt : null,
       bytes: byteFigures(network.entries, readyCount, records),
+      scripts: {
+        load: scriptSummary(records.bench.loaf, 0, readyAt ?? Infinity),
+        scroll: scriptSummary(records.bench.loaf, scrollStart, scrollEnd),
+      },
+      stepChanges: order.length,
       steps: Object.fromEntries(
         Object.entries(steps).map(([id, result]) => [
           id,
@@ -657,6 +760,43 @@ async function runApp(browser, profile, url, stepIds) {
       heap,
       errors,
     };
+  } finally {
+    await context.close();
+  }
+}
+
+/** DevTools' "Fast 3G": 562.5 ms round trip, 1.6 Mbps down, 750 kbps up (×0.9 as DevTools applies it). */
+const NETWORK_3G = {
+  offline: false,
+  latency: 562.5,
+  downloadThroughput: (1.6e6 * 0.9) / 8,
+  uploadThroughput: (750e3 * 0.9) / 8,
+};
+
+/**
+ * One load of the explainer on a 3G network: when the text painted, when the map box first showed a map (the static
+ * preview), when WebGL was ready (the reader's pointer over the map right after `load`).
+ * @param {import('@playwright/test').Browser} browser
+ * @param {(typeof PROFILES)['mobile']} profile
+ * @param {string} url
+ */
+async function runSlowNetwork(browser, profile, url) {
+  const { context, page, cdp, errors } = await openPage(browser, profile);
+  try {
+    await cdp.send('Network.emulateNetworkConditions', NETWORK_3G);
+    const { intentAt } = await openUntilReady(page, url, "the explainer's map on 3G", errors, { intent: true });
+    const { bench } = await readPageRecords(page);
+    const text = bench.element.find((/** @type {any} */ entry) => entry.identifier === 'headline')?.time ?? null;
+    const ready = bench.attrs.find((/** @type {any} */ a) => a.name === 'data-map-status' && a.value === 'ready')?.time;
+    const order = [
+      ['text', text],
+      ['static map', bench.mapDrawn],
+      ['WebGL', ready ?? null],
+    ];
+    const inOrder = order.every(
+      ([, time], index) => typeof time === 'number' && (index === 0 || time >= (order[index - 1]?.[1] ?? Infinity)),
+    );
+    return { text, staticMap: bench.mapDrawn, webgl: ready ?? null, intentAt, inOrder, errors };
   } finally {
     await context.close();
   }
@@ -700,6 +840,10 @@ async function runBare(browser, profile, url) {
       ...paintFigures(atReady.bench),
       dcl: records.dcl,
       ready: times.readyAt ?? null,
+      scripts: {
+        load: scriptSummary(records.bench.loaf, 0, times.readyAt ?? Infinity),
+        flight: scriptSummary(records.bench.loaf, times.flyStart ?? 0, times.flyEnd ?? Infinity),
+      },
       mapLoad: times.loadAt ?? null,
       flight: times.flyEnd !== undefined && times.flyStart !== undefined ? times.flyEnd - times.flyStart : null,
       bytes: byteFigures(network.entries, readyCount, records),
@@ -753,6 +897,9 @@ const kb = (bytes) => (typeof bytes === 'number' ? `${(bytes / 1000).toFixed(1)}
 const msText = (ms) => (typeof ms === 'number' ? `${Math.round(ms)} ms` : '–');
 /** @param {number | null | undefined} value */
 const ratioText = (value) => (typeof value === 'number' ? `×${value.toFixed(2)}` : '');
+/** @param {any} scripts */
+const scriptsText = (scripts) =>
+  `${scripts.ours.over50} (max ${msText(scripts.ours.longest)}) / ${scripts.maplibre.over50} (max ${msText(scripts.maplibre.longest)})`;
 /** @param {{ count: number | null, total: number | null, longest: number | null }} tasks */
 const tasksText = (tasks) => `${tasks.count ?? '–'} / ${msText(tasks.total)} / ${msText(tasks.longest)}`;
 /** @param {any} totals */
@@ -794,6 +941,12 @@ function printTable(result) {
     ['LCP', msText(a.lcp), msText(b.lcp), ratioText(ratios.lcp)],
     ['headline element timing', msText(a.headlineElementTiming), msText(b.headlineElementTiming), ''],
     ['map ready', msText(a.ready), msText(b.ready), ratioText(ratios.ready)],
+    [
+      'map ready after intent (pointer at load) / bare ready',
+      msText(a.readyAfterIntent),
+      msText(b.ready),
+      ratioText(ratios.readyAfterIntentVsBareReady),
+    ],
     ['layout shift to ready (CLS)', String(a.cls), String(b.cls), ''],
     [
       'step transition (median of steps) / flyTo',
@@ -809,6 +962,19 @@ function printTable(result) {
       ratioText(ratios.longTasksLoadTotal),
     ],
     ['long tasks scroll-through / flight', tasksText(a.longTasks.scroll), tasksText(b.longTasks.flight), ''],
+    [
+      'long-task time per step change / per flight',
+      msText(typeof a.longTasks.scroll.total === 'number' ? a.longTasks.scroll.total / a.stepChanges : null),
+      msText(b.longTasks.flight.total),
+      ratioText(ratios.longTasksPerStepVsFlight),
+    ],
+    ['scripts ≥50 ms to ready: ours / MapLibre (LoAF)', scriptsText(a.scripts.load), scriptsText(b.scripts.load), ''],
+    [
+      'scripts ≥50 ms in scroll / flight: ours / MapLibre',
+      scriptsText(a.scripts.scroll),
+      scriptsText(b.scripts.flight),
+      '',
+    ],
     ['JS heap after GC (main thread)', kb(a.heap), kb(b.heap), ratioText(ratios.heap)],
   ];
   const header = rows[0] ?? [];
@@ -845,67 +1011,54 @@ function printTable(result) {
       `  ${stepId.padEnd(16)} ${msText(median(numbers)).padStart(8)}  [${msText(Math.min(...numbers))}–${msText(Math.max(...numbers))}]${timeouts ? `  ${timeouts} timed out` : ''}`,
     );
   }
+  const slow = result.slowNetwork.runs;
+  if (slow.length > 0) {
+    console.log(`\n3G (DevTools Fast 3G), ${slow.length} run(s): text → static map → WebGL (pointer at load)`);
+    for (const run of slow)
+      console.log(
+        `  text ${msText(run.text)}, static map ${msText(run.staticMap)}, WebGL ${msText(run.webgl)}: ${run.inOrder ? 'in that order' : 'OUT OF ORDER'}`,
+      );
+  }
+  if (result.lighthouse) printLighthouse(result.lighthouse);
   console.log('');
   console.log(`Definitions and every run: ${path.relative(process.cwd(), path.join(RESULTS_DIR, 'bench.json'))}`);
 }
 
 /**
- * Runs Lighthouse on the explainer when the package is installed; otherwise says how to add it.
- * @param {string} url
- * @param {string} chromiumPath
- * @param {boolean} desktop
- * @returns {Promise<any>}
+ * Lighthouse's medians per page, the host page's cost of each embed, and the bootup and long-task rows of the
+ * explainer's and the script-embed host's median runs.
+ * @param {Record<string, any>} lighthouse
  */
-async function maybeLighthouse(url, chromiumPath, desktop) {
-  const require = createRequire(import.meta.url);
-  let installed;
-  try {
-    require.resolve('lighthouse/package.json', { paths: [REPO_ROOT] });
-    installed = true;
-  } catch {
-    installed = existsSync(path.join(REPO_ROOT, 'node_modules/lighthouse/package.json'));
-  }
-  if (!installed) {
+function printLighthouse(lighthouse) {
+  const runs = lighthouse.explainer?.runs.length ?? 0;
+  console.log(`\nLighthouse 12.2.3 (performance, ${runs} run(s) per page, medians)`);
+  console.log('| page | score | FCP | LCP | TBT | CLS | TTI |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const [name, { medians }] of Object.entries(lighthouse))
     console.log(
-      'bench: --lighthouse skipped: the lighthouse package is not installed (add it with `npm i -D -E lighthouse@12.2.3`).',
+      `| ${name} | ${medians.score?.toFixed(2)} | ${msText(medians.fcp)} | ${msText(medians.lcp)} | ${msText(medians.tbt)} | ${medians.cls?.toFixed(3)} | ${msText(medians.tti)} |`,
     );
-    return { skipped: 'lighthouse is not installed' };
+  const host = lighthouse.host?.medians;
+  if (host) {
+    console.log("\nThe host page's cost of each embed (against the same page without it):");
+    for (const name of ['host+script', 'host+iframe']) {
+      const page = lighthouse[name]?.medians;
+      if (!page) continue;
+      const change = (/** @type {number} */ a, /** @type {number} */ b) => `${(((a - b) / b) * 100).toFixed(1)} %`;
+      console.log(
+        `  ${name}: score ${(page.score - host.score).toFixed(2)}, TBT +${Math.round(page.tbt - host.tbt)} ms, FCP ${change(page.fcp, host.fcp)}, LCP ${change(page.lcp, host.lcp)}`,
+      );
+    }
   }
-  const output = path.join(RESULTS_DIR, 'lighthouse.json');
-  const bin = path.join(REPO_ROOT, 'node_modules/.bin/lighthouse');
-  const args = [
-    url,
-    '--only-categories=performance',
-    '--output=json',
-    `--output-path=${output}`,
-    '--quiet',
-    `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`,
-    ...(desktop ? ['--preset=desktop'] : []),
-  ];
-  console.log('bench: running Lighthouse (performance only)');
-  const run = spawnSync(bin, args, {
-    cwd: REPO_ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, CHROME_PATH: chromiumPath },
-  });
-  if (run.status !== 0) {
-    console.log(`bench: Lighthouse failed (exit ${run.status ?? run.signal}); the rest of the bench stands.`);
-    return { failed: `exit ${run.status ?? run.signal}` };
+  for (const name of ['explainer', 'host+script']) {
+    const typical = lighthouse[name]?.typical;
+    if (!typical) continue;
+    console.log(`\n${name}, median run: bootup-time (total / scripting)`);
+    for (const row of typical.bootup) console.log(`  ${row.url}: ${row.total} ms / ${row.scripting} ms`);
+    console.log(`${name}, median run: long tasks`);
+    if (typical.longTasks.length === 0) console.log('  none');
+    for (const row of typical.longTasks) console.log(`  ${row.url}: ${row.duration} ms at ${row.start} ms`);
   }
-  const report = JSON.parse(await readFile(output, 'utf8'));
-  const audit = (/** @type {string} */ id) => report.audits?.[id]?.numericValue ?? null;
-  const summary = {
-    report: path.relative(REPO_ROOT, output),
-    performanceScore: report.categories?.performance?.score ?? null,
-    fcp: audit('first-contentful-paint'),
-    lcp: audit('largest-contentful-paint'),
-    tbt: audit('total-blocking-time'),
-    cls: audit('cumulative-layout-shift'),
-  };
-  console.log(
-    `Lighthouse: score ${summary.performanceScore}, FCP ${msText(summary.fcp)}, LCP ${msText(summary.lcp)}, TBT ${msText(summary.tbt)}, CLS ${summary.cls}`,
-  );
-  return summary;
 }
 
 /** Builds, serves, measures, writes bench-results/bench.json and prints the table. */
@@ -941,8 +1094,13 @@ async function main() {
 
   await rm(APP_SNAPSHOT, { recursive: true, force: true });
   await cp(DIST, APP_SNAPSHOT, { recursive: true });
-  const appServer = await startServer({ dir: APP_SNAPSHOT, prefix: APP_PREFIX, port: 0 });
+  // The explainer's server answers other origins, as a CDN must for the script embed.
+  const appServer = await startServer({ dir: APP_SNAPSHOT, prefix: APP_PREFIX, port: 0, cors: true });
   const bareServer = await startServer({ dir: BARE_DIST, prefix: BARE_PREFIX, port: 0 });
+  // The host article pages on an origin of their own (another port), embedding the explainer from its origin.
+  await rm(HOST_DIST, { recursive: true, force: true });
+  const hostPages = await writeHostPages(HOST_DIST, appServer.url);
+  const hostServer = await startServer({ dir: HOST_DIST, prefix: HOST_PREFIX, port: 0 });
   /** @type {import('@playwright/test').Browser | undefined} */
   let browser;
   try {
@@ -979,6 +1137,33 @@ async function main() {
     );
     const bareMedian = medianOf(bareRuns.map(({ errors: _errors, ...rest }) => rest));
 
+    /** @type {any[]} */
+    const slowRuns = [];
+    for (let run = 1; run <= Math.min(3, options.runs); run++) {
+      process.stdout.write(`bench: 3G run ${run}… `);
+      slowRuns.push(await runSlowNetwork(browser, profile, appServer.url));
+      console.log('done');
+    }
+    const lighthouse = options.lighthouse
+      ? await lighthousePages(
+          [
+            { name: 'explainer', url: appServer.url },
+            { name: 'bare', url: bareServer.url },
+            { name: 'host', url: hostServer.url + hostPages.none },
+            { name: 'host+script', url: hostServer.url + hostPages.script },
+            { name: 'host+iframe', url: hostServer.url + hostPages.iframe },
+          ],
+          {
+            repoRoot: REPO_ROOT,
+            resultsDir: RESULTS_DIR,
+            chromiumPath,
+            chromiumArgs: CHROMIUM_ARGS,
+            desktop: options.desktop,
+            runs: options.lighthouseRuns ?? options.runs,
+          },
+        )
+      : undefined;
+
     const ratios = {
       note: 'explainer ÷ bare MapLibre page, medians; >1 means the explainer spends more',
       bytesReadyGzip: ratio(appMedian.bytes.ready.gzip, bareMedian.bytes.ready.gzip),
@@ -991,6 +1176,13 @@ async function main() {
       transitionVsFlight: ratio(appMedian.stepMedian, bareMedian.flight),
       longTasksLoadTotal: ratio(appMedian.longTasks.load.total, bareMedian.longTasks.load.total),
       heap: ratio(appMedian.heap, bareMedian.heap),
+      readyAfterIntentVsBareReady: ratio(appMedian.readyAfterIntent, bareMedian.ready),
+      longTasksPerStepVsFlight: ratio(
+        typeof appMedian.longTasks.scroll.total === 'number'
+          ? appMedian.longTasks.scroll.total / appMedian.stepChanges
+          : null,
+        bareMedian.longTasks.flight.total || null,
+      ),
     };
 
     const result = {
@@ -1043,7 +1235,8 @@ async function main() {
       app: { url: appServer.url, median: appMedian, stepTimes, runs: appRuns },
       bare: { url: bareServer.url, median: bareMedian, runs: bareRuns },
       ratios,
-      lighthouse: options.lighthouse ? await maybeLighthouse(appServer.url, chromiumPath, options.desktop) : undefined,
+      slowNetwork: { profile: NETWORK_3G, runs: slowRuns },
+      lighthouse,
     };
     // Bodies are not kept; only their sizes.
     await writeFile(path.join(RESULTS_DIR, 'bench.json'), JSON.stringify(result, null, 2) + '\n');
@@ -1060,6 +1253,7 @@ async function main() {
     await browser?.close();
     await appServer.close();
     await bareServer.close();
+    await hostServer.close();
   }
 }
 

@@ -1,16 +1,18 @@
 // A tiny static file server for the built site, used by the end-to-end tests and the benchmark.
 // It serves a folder under a path prefix (as a newsroom CMS would), so relative asset URLs are proven:
-// anything outside the prefix and any missing file is a 404 — never a fallback to index.html.
+// anything outside the prefix and any missing file is a 404 — never a fallback to index.html. Text is sent
+// gzip-compressed to clients that accept it, as a CDN would.
 //
 // CLI:  node scripts/serve.mjs --dir dist --prefix /news/kursk/ --port 4173 [--host 127.0.0.1] [--cors]
 //                              [--header "Name: value"]...
 // API:  const { url, close } = await startServer({ dir, prefix, port, host, headers, cors });
 
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 /** Content types by file extension (lower case, with the dot). */
 const CONTENT_TYPES = {
@@ -69,6 +71,27 @@ function normalizePrefix(prefix) {
   if (!normalized.startsWith('/')) normalized = '/' + normalized;
   if (!normalized.endsWith('/')) normalized += '/';
   return normalized;
+}
+
+/** Content types sent compressed. */
+const COMPRESSIBLE = /^(text\/|application\/(javascript|json|geo\+json|manifest\+json)|image\/svg\+xml)/;
+/** Each file's gzip body, by path and modification time. */
+const gzipCache = new Map();
+
+/**
+ * A file's body, gzip-compressed (level 6, as servers commonly use), cached until the file changes.
+ * @param {string} file
+ * @param {number} mtimeMs
+ * @returns {Promise<Buffer>}
+ */
+async function gzipped(file, mtimeMs) {
+  const key = `${file}:${mtimeMs}`;
+  let body = gzipCache.get(key);
+  if (!body) {
+    body = gzipSync(await readFile(file), { level: 6 });
+    gzipCache.set(key, body);
+  }
+  return body;
 }
 
 /**
@@ -171,6 +194,19 @@ export async function startServer({ dir, prefix = '/', port = 4173, host = '127.
     }
 
     const type = CONTENT_TYPES[/** @type {keyof typeof CONTENT_TYPES} */ (path.extname(target).toLowerCase())];
+    // Text goes gzip-compressed to clients that take it, as from any CDN.
+    if (type && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+      const body = await gzipped(target, info.mtimeMs);
+      response.writeHead(200, {
+        ...commonHeaders,
+        'Content-Type': type,
+        'Content-Encoding': 'gzip',
+        Vary: 'Accept-Encoding',
+        'Content-Length': String(body.length),
+      });
+      response.end(request.method === 'HEAD' ? undefined : body);
+      return;
+    }
     response.writeHead(200, {
       ...commonHeaders,
       'Content-Type': type ?? 'application/octet-stream',

@@ -1,7 +1,8 @@
 // Vite plugin (build only): prerenders the explainer into index.html. A throwaway Vite server in SSR mode loads
 // src/build/prerender/entry.ts with the same Svelte and story plugins, and its HTML replaces the `<!--app-html-->` marker.
 // The map box gets the opening step's preview (drawn by the story plugin, which also writes every step's preview to
-// assets/maps/ for print and for readers without JavaScript): the page shows a map with its first paint.
+// assets/maps/ for print and for readers without JavaScript): the page shows a map with its first paint. Its
+// stylesheet is inlined into the page.
 import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { createServer, type Plugin } from 'vite';
@@ -45,6 +46,25 @@ export function prerenderPlugin(storyFolder: string): Plugin {
         const opening = rendered.openingStepId;
         const preview = opening === undefined ? undefined : previewsOnce(resolve(root, storyFolder)).get(opening);
         return assemblePage(html, rendered, preview);
+      },
+    },
+    // The page's stylesheet goes into the page itself: the first paint waits for no second request.
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const page = bundle['index.html'];
+        if (page?.type !== 'asset' || typeof page.source !== 'string') return;
+        page.source = page.source.replace(
+          /<link rel="stylesheet"[^>]*href="\.\/(assets\/[^"]+\.css)"[^>]*>/g,
+          (link, file: string) => {
+            const sheet = bundle[file];
+            if (sheet?.type !== 'asset') return link;
+            const css = typeof sheet.source === 'string' ? sheet.source : new TextDecoder().decode(sheet.source);
+            // `</style` cannot occur in our CSS; refuse rather than break the page if it ever does.
+            if (/<\/style/i.test(css)) throw new Error(`${file}: holds "</style", cannot be inlined`);
+            return `<style>${css}</style>`;
+          },
+        );
       },
     },
   };

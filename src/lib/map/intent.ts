@@ -22,7 +22,7 @@ export interface IntentOptions {
 
 /** How far below (or above) the viewport the map box may be and still count as near: a fraction of its height. */
 const NEAR = 0.5;
-const IDLE_MS = 4000;
+const IDLE_MS = 8000;
 const POINTER_EVENTS = ['pointermove', 'pointerdown'] as const;
 
 /**
@@ -68,7 +68,12 @@ export function watchIntent(options: IntentOptions, start: (intent: Intent) => v
     });
     observer.observe(map);
     cleanups.push(() => observer.disconnect());
-  } else listen(win, 'scroll', 'scroll');
+  } else {
+    listen(win, 'scroll', 'scroll');
+    // A page already scrolled when the watch begins (the reader was quicker than the map's code, or the page opened
+    // at a step) counts as a scroll.
+    if (win.scrollY > 0) queueMicrotask(() => fire('scroll'));
+  }
 
   const idleMs = options.idleMs ?? IDLE_MS;
   const afterLoad = (): void => {

@@ -29,8 +29,7 @@ export class ReaderState {
   #anchor: { stepId: string; reached: boolean } | undefined;
   readonly #story: Story;
   readonly #onaddress: ((address: Address) => void) | undefined;
-  /** Passage IDs naming each place, in article order. */
-  readonly mentions: Map<string, string[]>;
+  #mentions: Map<string, string[]> | undefined;
 
   /** What the map shows now. */
   readonly mapState: MapState;
@@ -40,11 +39,16 @@ export class ReaderState {
   constructor(story: Story, options: ReaderOptions = {}) {
     this.#story = story;
     this.#onaddress = options.onaddress;
-    this.mentions = passagesByPlace(story.passages, story.places);
     this.mapState = $derived(mapStateFor(story, this.activeStepId, this.#selectedPlaceId, this.#pickedDate));
     // A fresh set each time the selection changes, never mutated: nothing to make reactive inside it.
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     this.highlighted = $derived(new Set(this.#selectedPlaceId ? (this.mentions.get(this.#selectedPlaceId) ?? []) : []));
+  }
+
+  /** Passage IDs naming each place, in article order: found at the first selection, not while the page starts. */
+  get mentions(): Map<string, string[]> {
+    this.#mentions ??= passagesByPlace(this.#story.passages, this.#story.places);
+    return this.#mentions;
   }
 
   get activeStepId(): string {

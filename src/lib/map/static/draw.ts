@@ -120,8 +120,8 @@ class RelativePath {
   }
 }
 
-/** How far (px) a simplified line may stray from the drawn one: less than a pixel, so nothing visible changes. */
-const TOLERANCE = 0.6;
+/** How far (px) a simplified line may stray from the drawn one: a pixel at most, too little to see. */
+const TOLERANCE = 1;
 
 /** Douglas–Peucker: the indices of `points` to keep so no dropped point lies farther than `tolerance` from the line. */
 function simplifyLine(points: [number, number][], tolerance: number): [number, number][] {

@@ -1,0 +1,64 @@
+// @vitest-environment jsdom
+// When the WebGL map starts: at the reader's first sign of intent, once, saying what it was; after a quiet while
+// when the reader does nothing; at once when the page was already scrolled before the watch began.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { watchIntent, type Intent } from '../../src/lib/map/intent.ts';
+
+function setUp(): { root: HTMLElement; map: HTMLElement; started: Intent[] } {
+  document.body.innerHTML = '<div class="explainer"><figure data-map></figure></div>';
+  const root = document.querySelector<HTMLElement>('.explainer') as HTMLElement;
+  const map = document.querySelector<HTMLElement>('[data-map]') as HTMLElement;
+  return { root, map, started: [] };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+  window.scrollY = 0;
+});
+
+describe('watchIntent', () => {
+  it('starts once, at the first pointer move inside the explainer, and names it', () => {
+    const { root, map, started } = setUp();
+    watchIntent({ root, map, embedded: false }, (intent) => started.push(intent));
+    expect(started).toEqual([]);
+    map.dispatchEvent(new Event('pointermove', { bubbles: true }));
+    window.dispatchEvent(new Event('scroll'));
+    root.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true }));
+    expect(started).toEqual(['pointer']);
+  });
+
+  it('counts a scroll of the page, and nothing outside the explainer', () => {
+    const { root, map, started } = setUp();
+    watchIntent({ root, map, embedded: false }, (intent) => started.push(intent));
+    document.body.dispatchEvent(new Event('pointermove', { bubbles: true }));
+    expect(started).toEqual([]);
+    window.dispatchEvent(new Event('scroll'));
+    expect(started).toEqual(['scroll']);
+  });
+
+  it('starts after the idle wait when the reader does nothing, and not before', () => {
+    vi.useFakeTimers();
+    const { root, map, started } = setUp();
+    watchIntent({ root, map, embedded: false, idleMs: 8000 }, (intent) => started.push(intent));
+    vi.advanceTimersByTime(7999);
+    expect(started).toEqual([]);
+    vi.advanceTimersByTime(2001);
+    expect(started).toEqual(['idle']);
+  });
+
+  it('takes a page already scrolled when the watch begins as a scroll', async () => {
+    const { root, map, started } = setUp();
+    window.scrollY = 300;
+    watchIntent({ root, map, embedded: false }, (intent) => started.push(intent));
+    await Promise.resolve();
+    expect(started).toEqual(['scroll']);
+  });
+
+  it('stops: nothing starts after the returned function is called', () => {
+    const { root, map, started } = setUp();
+    const stop = watchIntent({ root, map, embedded: false }, (intent) => started.push(intent));
+    stop();
+    map.dispatchEvent(new Event('pointermove', { bubbles: true }));
+    expect(started).toEqual([]);
+  });
+});
