@@ -170,6 +170,13 @@ describe('mapStateFor, per step of the real story', { timeout: 60_000 }, () => {
     for (const placeId of state.emphasis) expect(state.markers[placeId]?.emphasised, placeId).toBe(true);
   });
 
+  it("puts a region's label where the step places it, and at its anchor elsewhere", () => {
+    const story = loadRealStory().story;
+    const sumy = story.places.find((place) => place.id === 'sumy');
+    expect(mapStateFor(story, 'sudzha').markers.sumy?.anchor).toEqual([35.08, 51.14]);
+    expect(mapStateFor(story, 'sumy-defences').markers.sumy?.anchor).toEqual(sumy?.anchor);
+  });
+
   it('names the snapshot time in the legend of a dated layer, and the as-of date of the others', () => {
     const state = mapStateFor(loadRealStory().story, 'sudzha');
     expect(state.panels.legend.find((entry) => entry.layerId === 'control-held')?.asOf).toBe(
@@ -182,7 +189,7 @@ describe('mapStateFor, per step of the real story', { timeout: 60_000 }, () => {
   it('shows a selected shape place with its layer and marker', () => {
     const state = mapStateFor(loadRealStory().story, 'jeddah', 'fortifications');
     expect(state.layerOpacity.fortifications).toBe(1);
-    expect(state.markers.fortifications).toEqual({ visible: true, emphasised: true, selected: true });
+    expect(state.markers.fortifications).toMatchObject({ visible: true, emphasised: true, selected: true });
   });
 
   it('bands zooms for both renderers', () => {

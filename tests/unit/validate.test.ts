@@ -113,6 +113,14 @@ describe('validateStory', () => {
     );
   });
 
+  it("rejects a step's label placement for an unknown place or off the globe, naming the field", () => {
+    const files = createStoryFiles();
+    itemOf(files, 'steps.json', 1).labels = { atlantis: [35, 51], kursk: [200, 51] };
+    const problems = problemsOf(files);
+    expect(problems).toContainEqual('steps.json: steps[1].labels.atlantis: unknown place "atlantis"');
+    expect(problems).toContainEqual('steps.json: steps[1].labels.kursk[0]: 200 is out of range (-180 to 180)');
+  });
+
   it("rejects a quote that is not in the step's passages", () => {
     const files = createStoryFiles();
     itemOf(files, 'steps.json', 1).quote = 'Kiev troops withdrew.';

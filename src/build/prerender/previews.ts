@@ -118,7 +118,7 @@ function placeLabels(document: Document, story: Story, state: MapState, frame: F
   for (const place of story.places) {
     const marker = state.markers[place.id];
     if (!marker || !markerShown(place, marker, band)) continue;
-    const [x, y] = frame.toScreen(place.anchor);
+    const [x, y] = frame.toScreen(marker.anchor);
     if (!(x >= 0 && x <= frame.width && y >= 0 && y <= frame.height)) continue;
     const colour = marker.emphasised ? ACCENT : INK;
     const region = place.kind === 'region';

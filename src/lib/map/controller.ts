@@ -92,9 +92,9 @@ export function createMapController(options: MapControllerOptions): MapControlle
   canvas.tabIndex = -1;
   map.addControl(new lib.NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new lib.AttributionControl({ compact: true, customAttribution: options.attribution }), 'bottom-right');
-  // On a small map the credit starts folded behind its (i) button; the page's credits list stays in full view.
-  if (container.clientWidth < 640)
-    container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+  // The credit starts folded behind its (i) button, leaving the map to the map: the legend's sources line and the
+  // page's credits list name every source in full view.
+  container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
 
   const specsByLayer = new Map<string, LayerSpec[]>();
   const loadedFiles = new Map<string, Promise<void>>();
@@ -239,8 +239,9 @@ export function createMapController(options: MapControllerOptions): MapControlle
     }
     for (const [layerId, featureIds] of emphasisedShapes(story.places, state.emphasis))
       map.setFilter(`${layerId}__emphasis`, emphasisFilter(featureIds));
-    for (const [placeId, { element }] of markers) {
+    for (const [placeId, { element, marker: pin }] of markers) {
       const marker = state.markers[placeId];
+      if (marker) pin.setLngLat(marker.anchor);
       element.hidden = !marker?.visible;
       element.classList.toggle('is-emphasised', marker?.emphasised ?? false);
       element.classList.toggle('is-selected', marker?.selected ?? false);

@@ -16,6 +16,8 @@ export interface MarkerState {
   visible: boolean;
   emphasised: boolean;
   selected: boolean;
+  /** Where its label goes now: the step's placement for it, or the place's anchor. */
+  anchor: LngLat;
 }
 
 /** One legend line: a visible story layer, its source and the date it shows. */
@@ -165,6 +167,7 @@ export function mapStateFor(story: Story, stepId: string, selectedPlaceId?: stri
       visible: !shapeLayer || shown(shapeLayer) || isSelected,
       emphasised: emphasis.includes(place.id),
       selected: isSelected,
+      anchor: step.labels?.[place.id] ?? place.anchor,
     };
   }
   const camera = selected ? cameraForPlace(selected) : cameraForStep(story, step);

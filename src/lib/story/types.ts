@@ -136,6 +136,11 @@ export interface Step {
   layers: string[];
   /** Places drawn with emphasis. */
   emphasis: string[];
+  /**
+   * Where a place's label goes at this step instead of its anchor: a region's label placed inside the part of the
+   * region this step's camera shows (a graphics desk's hand placement).
+   */
+  labels?: Record<string, LngLat>;
   /** Date for dated layers (YYYY-MM-DD). */
   date?: string;
   /** Explainer note shown with the step (not article text). */

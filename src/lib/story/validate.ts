@@ -6,6 +6,7 @@ import { passagesByPlace } from './mentions.ts';
 import { STYLE_NAMES } from '../cartography/styles.ts';
 import type {
   CameraSpec,
+  LngLat,
   Layer,
   LayerKind,
   Passage,
@@ -270,6 +271,20 @@ function readSteps(reader: FieldReader, raw: unknown, context: StepContext): Ste
       reader.fail(`${field}.date`, 'the step shows a dated layer, so it needs a date');
     const note = reader.optionalString(step.note, `${field}.note`, { max: 1200 });
     const alt = reader.optionalString(step.alt, `${field}.alt`, { max: 1200 });
+    let labels: Record<string, LngLat> | undefined;
+    if (step.labels !== undefined) {
+      if (typeof step.labels !== 'object' || step.labels === null || Array.isArray(step.labels))
+        reader.fail(`${field}.labels`, 'expected an object of place ID → [longitude, latitude]');
+      else {
+        labels = {};
+        for (const [placeId, value] of Object.entries(step.labels as Record<string, unknown>)) {
+          if (context.places && !placeIds.has(placeId))
+            reader.fail(`${field}.labels.${placeId}`, `unknown place "${placeId}"`);
+          const at = reader.lngLat(value, `${field}.labels.${placeId}`);
+          if (at) labels[placeId] = at;
+        }
+      }
+    }
 
     if (!id || !passages || !passagesOk || !camera || !layers || !emphasis) return undefined;
     return {
@@ -282,6 +297,7 @@ function readSteps(reader: FieldReader, raw: unknown, context: StepContext): Ste
       ...(date && { date }),
       ...(note && { note }),
       ...(alt && { alt }),
+      ...(labels && Object.keys(labels).length > 0 && { labels }),
     };
   });
 

@@ -54,8 +54,8 @@ export function createPlaceButtons(
       for (const place of story.places) {
         const element = buttons.get(place.id);
         if (!element) continue;
-        const [x, y] = toScreen(place.anchor);
         const marker = state.markers[place.id];
+        const [x, y] = toScreen(marker?.anchor ?? place.anchor);
         element.hidden = !marker?.visible || !(x >= 0 && x <= width && y >= 0 && y <= height);
         element.style.left = `${x.toFixed(1)}px`;
         element.style.top = `${y.toFixed(1)}px`;
