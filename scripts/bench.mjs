@@ -655,7 +655,7 @@ async function openUntilReady(page, url, what, errors, { intent = false } = {}) 
       `bench: ${what} reported "${status}" instead of "ready"${errors.length ? `\n  ${errors.join('\n  ')}` : ''}`,
     );
   }
-  return { intentAt };
+  return { intentAt, status };
 }
 
 /**
@@ -710,7 +710,7 @@ function scriptSummary(frames, from, to) {
 async function runApp(browser, profile, url, stepIds) {
   const { context, page, cdp, network, errors } = await openPage(browser, profile);
   try {
-    const { intentAt } = await openUntilReady(page, url, "the explainer's map", errors, { intent: true });
+    const { intentAt, status } = await openUntilReady(page, url, "the explainer's map", errors, { intent: true });
     await network.quiet();
     const readyCount = network.entries.length;
     const atReady = await readPageRecords(page);
@@ -826,7 +826,7 @@ function layoutShiftSum(shifts, from, to) {
 async function runBare(browser, profile, url) {
   const { context, page, cdp, network, errors } = await openPage(browser, profile);
   try {
-    await openUntilReady(page, url, "the bare page's map", errors);
+    const { status } = await openUntilReady(page, url, "the bare page's map", errors);
     await network.quiet();
     const readyCount = network.entries.length;
     const atReady = await readPageRecords(page);

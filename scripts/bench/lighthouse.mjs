@@ -1,6 +1,6 @@
 // Lighthouse (performance only, mobile by default: simulated throttling) on several pages, several runs each, in the
 // system Chromium; medians per page, and for the median run of each page its bootup-time and long-tasks rows.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -30,15 +30,15 @@ function shortUrl(url) {
 }
 
 /**
- * One Lighthouse run of one URL.
+ * One Lighthouse run of one URL. Asynchronous: the pages' servers run in this process and must go on answering.
  * @param {{ repoRoot: string, chromiumPath: string, chromiumArgs: string[], desktop: boolean, output: string }} options
  * @param {string} url
- * @returns {void} (the report is written to `output`)
+ * @returns {Promise<void>} once the report is written to `output`
  */
 function runOnce({ repoRoot, chromiumPath, chromiumArgs, desktop, output }, url) {
   const bin = path.join(repoRoot, 'node_modules/.bin/lighthouse');
-  if (!existsSync(bin)) throw new Error('lighthouse is not installed: run `npm ci`');
-  const run = spawnSync(
+  if (!existsSync(bin)) return Promise.reject(new Error('lighthouse is not installed: run `npm ci`'));
+  const child = spawn(
     bin,
     [
       url,
@@ -51,7 +51,14 @@ function runOnce({ repoRoot, chromiumPath, chromiumArgs, desktop, output }, url)
     ],
     { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CHROME_PATH: chromiumPath } },
   );
-  if (run.status !== 0) throw new Error(`lighthouse failed on ${url}: ${String(run.stderr).slice(-500)}`);
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr = (stderr + String(chunk)).slice(-2000)));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`lighthouse failed on ${url} (exit ${code}): ${stderr.slice(-500)}`)),
+    );
+  });
 }
 
 /**
@@ -96,7 +103,7 @@ export async function lighthousePages(pages, options) {
     for (const page of pages) {
       process.stdout.write(`bench: Lighthouse run ${run}/${options.runs}: ${page.name}… `);
       const output = path.join(options.resultsDir, `lighthouse-${page.name}-${run}.json`);
-      runOnce({ ...options, output }, page.url);
+      await runOnce({ ...options, output }, page.url);
       const figures = await readReport(output);
       runs[page.name]?.push(figures);
       console.log(`score ${figures.score}, TBT ${Math.round(figures.tbt ?? 0)} ms`);

@@ -62,12 +62,12 @@ export function watchIntent(options: IntentOptions, start: (intent: Intent) => v
     viewport.addEventListener('scroll', onViewport);
     cleanups.push(() => viewport.removeEventListener('scroll', onViewport));
   } else if (embedded) {
-    // A script embed scrolls with its host page: the map nearing the host's viewport is the sign.
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && fire('near'), {
-      rootMargin: `${NEAR * 100}% 0px`,
+    // A script embed scrolls with its host page: the host's reader scrolling the map near the viewport is the sign.
+    // An explainer already in view when the host page opens waits for that reader's scroll, pointer or key: the
+    // host's own page comes first.
+    listen(win, 'scroll', () => {
+      if (nearViewport(map, win.scrollY, win.innerHeight)) fire('near');
     });
-    observer.observe(map);
-    cleanups.push(() => observer.disconnect());
   } else {
     listen(win, 'scroll', 'scroll');
     // A page already scrolled when the watch begins (the reader was quicker than the map's code, or the page opened
