@@ -132,7 +132,8 @@ export function createPreviewMap(options: PreviewMapOptions): PreviewMap {
     const geometry = previewGeometry(svg);
     if (!geometry) return;
     if (shown !== svg) {
-      if (shown?.parentNode) shown.remove();
+      // Whatever preview was there goes, the prerendered one too when a later step arrives before it was shown.
+      for (const other of container.querySelectorAll('svg.map-preview')) if (other !== svg) other.remove();
       svg.setAttribute('width', '100%');
       svg.setAttribute('height', '100%');
       svg.setAttribute('aria-hidden', 'true');
