@@ -32,6 +32,8 @@ export interface StyleToken {
     halo: string;
     placement?: 'point' | 'line';
     font?: 'regular' | 'bold' | 'italic';
+    /** Centred on the point with no dot, in capitals spaced by `tracking` ems (country names); else beside a dot. */
+    caps?: { tracking: number };
   };
 }
 
@@ -59,30 +61,34 @@ export const STYLES = {
     circle: { colour: '#5b5750', radius: 2.5, stroke: '#ffffff' },
     text: { size: 12, colour: '#3b3833', halo: '#ffffff' },
   },
+  // Held, grey, occupied and the road keep apart as a reader sees them, colour-blind readers too: ΔE2000 of at least 10
+  // for every pair, checked in tests/unit/colours.test.ts. Held is the darkest area, grey a mid grey between it and the
+  // pale uncertain fill.
   held: {
     swatch: { shape: 'area', colour: '#2563a8', outline: '#1d4f87' },
-    fill: { colour: '#2563a8', opacity: 0.45, outline: '#1d4f87' },
+    fill: { colour: '#2563a8', opacity: 0.55, outline: '#1d4f87' },
   },
   uncertain: {
     swatch: { shape: 'hatch', colour: '#2563a8', outline: '#2563a8' },
     fill: { colour: '#2563a8', opacity: 0.15, outline: '#2563a8' },
   },
   grey: {
-    swatch: { shape: 'hatch', colour: '#8c8c8c', outline: '#6f6f6f' },
-    fill: { colour: '#9a9a9a', opacity: 0.4, outline: '#6f6f6f' },
+    swatch: { shape: 'hatch', colour: '#7a7a7a', outline: '#6f6f6f' },
+    fill: { colour: '#7a7a7a', opacity: 0.6, outline: '#6f6f6f' },
   },
   occupied: {
-    swatch: { shape: 'area', colour: '#d98c7a', outline: '#b5614d' },
-    fill: { colour: '#d98c7a', opacity: 0.45, outline: '#b5614d' },
+    swatch: { shape: 'area', colour: '#e07a62', outline: '#b5614d' },
+    fill: { colour: '#e07a62', opacity: 0.45, outline: '#b5614d' },
   },
   schematic: {
     swatch: { shape: 'dashed', colour: '#5c4a2e' },
     line: { colour: '#5c4a2e', width: [6, 1.5, 10, 3.5], dash: [2, 1.2], opacity: 0.95 },
     text: { size: 11, colour: '#5c4a2e', halo: '#ffffff', placement: 'line', font: 'italic' },
   },
+  // A supply road in its own warm gold, never the story's accent: an emphasised road keeps its accent outline visible.
   road: {
-    swatch: { shape: 'line', colour: ACCENT },
-    line: { colour: ACCENT, width: [6, 1.5, 11, 4], opacity: 1, casing: '#ffffff' },
+    swatch: { shape: 'line', colour: '#d4a017' },
+    line: { colour: '#d4a017', width: [6, 1.5, 11, 4], opacity: 1, casing: '#ffffff' },
   },
   range: {
     swatch: { shape: 'area', colour: '#7f1d1d', outline: '#7f1d1d' },
@@ -92,6 +98,14 @@ export const STYLES = {
     swatch: { shape: 'point', colour: INK },
     circle: { colour: INK, radius: 4, stroke: '#ffffff' },
     text: { size: 11, colour: INK, halo: '#ffffff' },
+  },
+  country: {
+    swatch: { shape: 'line', colour: '#aaa49a' },
+    line: { colour: '#aaa49a', width: [2, 0.5, 8, 1.4], opacity: 1 },
+  },
+  'country-name': {
+    swatch: { shape: 'point', colour: '#6b665d' },
+    text: { size: 12, colour: '#6b665d', halo: '#f7f5f0', font: 'bold', caps: { tracking: 0.2 } },
   },
 } satisfies Record<string, StyleToken>;
 
