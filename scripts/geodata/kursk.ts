@@ -15,7 +15,7 @@ import {
   simplify,
 } from '@turf/turf';
 import { feature } from 'topojson-client';
-import type { Feature, Geometry, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { readCsv } from '../../src/build/geodata/csv.ts';
 import { readFeatureCollection } from '../../src/build/geodata/io.ts';
 import { areaKm2, dropSlivers, labelPoint, partsOf, splitOffPart } from '../../src/build/geodata/polygons.ts';
@@ -23,7 +23,7 @@ import { stampFeature, type StampedProperties } from '../../src/build/geodata/pr
 import { linear, polygonal, round, roundLine, roundPosition } from '../../src/build/geodata/round.ts';
 import { kinkCount, maxDeviationMetres, simplifyLinear, simplifyPolygonal } from '../../src/build/geodata/simplify.ts';
 import { slug } from '../../src/build/geodata/slug.ts';
-import { countriesInBox, readTopology, type Box } from '../../src/build/geodata/topology.ts';
+import { bordersInBox, countriesInBox, readTopology, type Box } from '../../src/build/geodata/topology.ts';
 
 type Stamped = Feature<Geometry, StampedProperties>;
 type Area = Feature<Polygon | MultiPolygon, StampedProperties>;
@@ -47,6 +47,11 @@ type ReferenceFile = (typeof REFERENCE_FILES)[number];
 
 /** The world-atlas topology the overview land is cut from (see worldAtlasFile). */
 export const WORLD_ATLAS_FILE = 'countries-50m.json';
+
+/** The box the overview land and the country borders are cut to, and the land's simplification. */
+const LAND_BOX: Box = [15, 8, 65, 62];
+const LAND_TOLERANCE = 0.04;
+const LAND_DECIMALS = 3;
 
 // Dates and rights statements shared by several layers.
 const NE41_DATE = '2018-05-21';
@@ -161,9 +166,13 @@ function roundedBbox(shape: Feature<Polygon | MultiPolygon>): number[] {
  */
 function buildLand(worldAtlas: string): { features: Stamped[]; note: string } {
   const source = 'Natural Earth 4.1.0 admin-0 countries 1:50m via npm world-atlas@2.0.2 (countries-50m.json)';
-  const box: Box = [15, 8, 65, 62];
   const topology = readTopology(worldAtlas);
-  const { collection, passes } = countriesInBox(topology, { box, tolerance: 0.04, decimals: 3, minPartKm2: 50 });
+  const { collection, passes } = countriesInBox(topology, {
+    box: LAND_BOX,
+    tolerance: LAND_TOLERANCE,
+    decimals: LAND_DECIMALS,
+    minPartKm2: 50,
+  });
   const provenance = { licence: LICENCE_NE, date: NE41_DATE, accuracy: 'approximate' } as const;
   const features: Stamped[] = [];
   let crimea: Area | undefined;
@@ -197,6 +206,111 @@ function buildLand(worldAtlas: string): { features: Stamped[]; note: string } {
   const sourceKm2 = areaKm2(splitOffPart(feature(topology, russia).geometry, IN_CRIMEA).part);
   const note = `Crimea cut from Natural Earth Russia: ${sourceKm2.toFixed(0)} km² in the source, ${areaKm2(crimea).toFixed(0)} km² as simplified (arc simplification passes: ${passes})`;
   return { features, note };
+}
+
+// Entities without a UN seat that Natural Earth draws as countries: their borders are not drawn, and they count as
+// the member state the UN places them in.
+const COUNTED_AS: Record<string, string> = { Somaliland: '706', 'N. Cyprus': '196', Kosovo: '688' };
+const RUSSIA = '643';
+const UKRAINE = '804';
+
+/**
+ * country-borders.geojson: the land borders between countries in the overview box, from the same Natural Earth arcs
+ * and simplification as land.geojson so they lie on its edges. The Russia–Ukraine border is left out: the border
+ * layers draw it, and Natural Earth's line across the Perekop isthmus is Crimea drawn as Russia.
+ */
+function buildCountryBorders(worldAtlas: string): Stamped[] {
+  const topology = readTopology(worldAtlas);
+  const lines = bordersInBox(topology, {
+    box: LAND_BOX,
+    tolerance: LAND_TOLERANCE,
+    decimals: LAND_DECIMALS,
+    countryOf: ({ id, name }) => COUNTED_AS[name] ?? id ?? name,
+    keep: (a, b) => !(a === RUSSIA && b === UKRAINE) && !(a === UKRAINE && b === RUSSIA),
+  });
+  return [
+    stampFeature(linear(lines), {
+      id: 'country-borders',
+      name: 'Borders between countries',
+      source:
+        'Natural Earth 4.1.0 admin-0 countries 1:50m via npm world-atlas@2.0.2 (countries-50m.json): arcs shared by two countries, simplified as the land; Somaliland, Northern Cyprus and Kosovo counted in Somalia, Cyprus and Serbia (UN members); Russia–Ukraine drawn by the border layers',
+      licence: LICENCE_NE,
+      date: NE41_DATE,
+      accuracy: 'approximate',
+    }),
+  ];
+}
+
+/** A country name placed by hand for the close views, on its side of the Russia–Ukraine border. */
+interface NamedSide {
+  id: string;
+  country: 'RU' | 'UA';
+  scale: 'near' | 'close';
+  at: Position;
+}
+
+// At the overview (zoom 6–8) the names sit north-east of Kursk region and south-west of Sumy region; close to
+// Sudzha (zoom 8 and over) they sit either side of the crossing.
+const NAMED_SIDES: NamedSide[] = [
+  { id: 'russia-near', country: 'RU', scale: 'near', at: [37.4, 52.45] },
+  { id: 'ukraine-near', country: 'UA', scale: 'near', at: [33.9, 50.7] },
+  { id: 'russia-close', country: 'RU', scale: 'close', at: [35.4, 51.28] },
+  { id: 'ukraine-close', country: 'UA', scale: 'close', at: [35.03, 51.03] },
+];
+
+/**
+ * country-names.geojson: one point per country for the wide views (inside its land in the overview box, for
+ * countries with at least 30,000 km² there), ranked by that area after Russia and Ukraine, plus those two placed by
+ * hand for the close views.
+ */
+function buildCountryNames(land: readonly Stamped[]): Stamped[] {
+  const provenance = { licence: LICENCE_NE, date: NE41_DATE } as const;
+  const names: Stamped[] = [];
+  for (const f of land) {
+    const geometry = f.geometry;
+    if ((geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') || f.properties.id === 'crimea') continue;
+    const shape = { type: 'Feature' as const, properties: {}, geometry };
+    const km2 = areaKm2(shape);
+    if (km2 < 30_000) continue;
+    const name = String(f.properties.name);
+    if (COUNTED_AS[name] !== undefined) continue;
+    // The story's two countries outrank their neighbours whatever their size.
+    const story = f.properties.country === 'RU' || f.properties.country === 'UA';
+    names.push(
+      stampFeature<Point>(
+        { type: 'Point', coordinates: labelPoint(shape, 2) },
+        {
+          id: `${slug(name)}-wide`,
+          name,
+          scale: 'wide',
+          rank: story || km2 >= 1_000_000 ? 1 : km2 >= 200_000 ? 2 : 3,
+          country: String(f.properties.country),
+          source: `Natural Earth 4.1.0 countries 1:50m via npm world-atlas@2.0.2: name and a point inside the country's land in [${LAND_BOX.join(',')}]`,
+          ...provenance,
+          accuracy: 'approximate',
+        },
+      ),
+    );
+  }
+  for (const side of NAMED_SIDES) {
+    names.push(
+      stampFeature<Point>(
+        { type: 'Point', coordinates: side.at },
+        {
+          id: side.id,
+          name: side.country === 'RU' ? 'Russia' : 'Ukraine',
+          scale: side.scale,
+          rank: 1,
+          country: side.country,
+          source: "Placed by hand on the country's side of the OpenStreetMap border, clear of the story's places",
+          licence: LICENCE_OWN,
+          date: REFERENCE_BUILD_DATE,
+          accuracy: 'approximate',
+        },
+      ),
+    );
+  }
+  return names;
 }
 
 /** countries-detail.geojson: OSM Russia and Ukraine around the Kursk/Sumy border. */
@@ -264,6 +378,47 @@ function buildRegions(ref: Reference): { features: Area[]; info: RegionInfo[] } 
     info.push({ id: w.id, clipped, bbox: roundedBbox(feat), label: labelPoint(feat, 4) });
   }
   return { features, info };
+}
+
+/** The box the reference region outlines were clipped to by their source. */
+const REGION_SOURCE_BOX: Box = [32.5, 49.5, 38.5, 52.6];
+
+/** Whether a segment runs along one edge of a box: a cut made by clipping, not a boundary on the ground. */
+function alongBoxEdge(a: Position, b: Position, [west, south, east, north]: Box): boolean {
+  const on = (value: number | undefined, edge: number): boolean => Math.abs((value ?? Number.NaN) - edge) < 1e-9;
+  return (
+    (on(a[0], west) && on(b[0], west)) ||
+    (on(a[0], east) && on(b[0], east)) ||
+    (on(a[1], south) && on(b[1], south)) ||
+    (on(a[1], north) && on(b[1], north))
+  );
+}
+
+/**
+ * region-lines.geojson: the regions' outlines as lines without the straight cuts the source's clipping left, so a
+ * zoomed-out map shows no rectangle where the data ends. Same IDs and provenance as regions.geojson.
+ */
+function buildRegionLines(regions: readonly Area[]): Stamped[] {
+  return regions.map((region) => {
+    const lines: Position[][] = [];
+    for (const ring of partsOf(region.geometry).flat()) {
+      let run: Position[] = [];
+      ring.forEach((p, i) => {
+        const next = ring[i + 1];
+        run.push(p);
+        if (next && alongBoxEdge(p, next, REGION_SOURCE_BOX)) {
+          if (run.length >= 2) lines.push(run);
+          run = [];
+        }
+      });
+      if (run.length >= 2) lines.push(run);
+    }
+    const { clipped, source, ...properties } = region.properties;
+    return stampFeature(linear(lines), {
+      ...properties,
+      source: `${String(source)}${clipped ? `; the straight cuts along [${REGION_SOURCE_BOX.join(',')}] left out` : ''}`,
+    });
+  });
 }
 
 /** border-detail.geojson (OSM) and border-overview.geojson (Natural Earth). */
@@ -625,7 +780,10 @@ export function buildKurskGeodata(geodataDir: string, worldAtlas: string): Story
   const layers: Layer[] = [
     { file: 'land.geojson', features: land.features },
     { file: 'countries-detail.geojson', features: buildCountriesDetail(ref) },
+    { file: 'country-borders.geojson', features: buildCountryBorders(worldAtlas) },
+    { file: 'country-names.geojson', features: buildCountryNames(land.features) },
     { file: 'regions.geojson', features: regions.features },
+    { file: 'region-lines.geojson', features: buildRegionLines(regions.features) },
     { file: 'border-detail.geojson', features: borders.detail },
     { file: 'border-overview.geojson', features: borders.overview },
     { file: 'rivers.geojson', features: rivers.features },

@@ -36,6 +36,9 @@ const EXPECTED_COUNTS: Record<string, number> = {
   'land.geojson': 68,
   'countries-detail.geojson': 2,
   'regions.geojson': 7,
+  'region-lines.geojson': 7,
+  'country-borders.geojson': 1,
+  'country-names.geojson': 51,
   'border-detail.geojson': 1,
   'border-overview.geojson': 1,
   'rivers.geojson': 5,
@@ -383,4 +386,80 @@ describe('rivers, towns and fortifications', () => {
       }
     },
   );
+});
+
+describe('region-lines.geojson', () => {
+  const regions = load('regions.geojson');
+  const lines = load('region-lines.geojson');
+  const onEdge = (a: Position, b: Position): boolean =>
+    (a[0] === b[0] && (a[0] === 32.5 || a[0] === 38.5)) || (a[1] === b[1] && (a[1] === 49.5 || a[1] === 52.6));
+
+  it('outlines every region, and keeps no straight cut along the box the source clipped them to', () => {
+    expect(lines.features.map((f) => f.properties.id)).toEqual(regions.features.map((f) => f.properties.id));
+    let cuts = 0;
+    for (const f of regions.features)
+      for (const ring of rings((f as Area).geometry))
+        ring.forEach((p, i) => (i > 0 && onEdge(must(ring[i - 1], 'vertex'), p) ? cuts++ : 0));
+    // The source does have cuts (Poltava, Chernihiv, Kharkiv, Bryansk, Belgorod), so the check below can fail.
+    expect(cuts).toBeGreaterThan(5);
+    for (const f of lines.features) {
+      const g = f.geometry as MultiLineString | LineString;
+      for (const line of g.type === 'LineString' ? [g.coordinates] : g.coordinates)
+        line.forEach(
+          (p, i) => i > 0 && expect(onEdge(must(line[i - 1], 'vertex'), p), `${f.properties.id} ${p}`).toBe(false),
+        );
+    }
+  });
+});
+
+describe('country-borders.geojson and country-names.geojson', () => {
+  const land = load('land.geojson');
+  const borders = must(load('country-borders.geojson').features[0], 'borders').geometry as MultiLineString;
+  const vertexKey = (p: Position): string => `${p[0]},${p[1]}`;
+  const verticesOf = (id: string): Set<string> =>
+    new Set(
+      rings((byId(land, id) as Area).geometry)
+        .flat()
+        .map(vertexKey),
+    );
+
+  it('lies on the edges of the land, and draws no Russia–Ukraine border (the border layers do)', () => {
+    const all = new Set(
+      land.features.flatMap((f) =>
+        rings((f as Area).geometry)
+          .flat()
+          .map(vertexKey),
+      ),
+    );
+    const russia = verticesOf('643');
+    const ukraine = verticesOf('804');
+    const belarus = verticesOf('112');
+    let belarusUkraine = 0;
+    for (const line of borders.coordinates) {
+      for (const p of line) expect(all.has(vertexKey(p)), `${p} on the land`).toBe(true);
+      // A line may end on a tripoint shared by Russia and Ukraine, but never runs between them.
+      const inner = line.slice(1, -1);
+      expect(inner.filter((p) => russia.has(vertexKey(p)) && ukraine.has(vertexKey(p)))).toEqual([]);
+      belarusUkraine += inner.filter((p) => belarus.has(vertexKey(p)) && ukraine.has(vertexKey(p))).length;
+    }
+    expect(belarusUkraine).toBeGreaterThan(20);
+  });
+
+  it('names each country inside its own land, and Russia and Ukraine on their sides of the border', () => {
+    const names = load('country-names.geojson');
+    for (const [id, country] of [
+      ['russia-wide', '643'],
+      ['ukraine-wide', '804'],
+      ['saudi-arabia-wide', '682'],
+    ] as const) {
+      const point = byId(names, id).geometry as Point;
+      expect(turf.booleanPointInPolygon(point.coordinates, byId(land, country) as Area), id).toBe(true);
+    }
+    const kursk = byId(load('regions.geojson'), 'kursk') as Area;
+    const sumy = byId(load('regions.geojson'), 'sumy') as Area;
+    const russiaClose = byId(names, 'russia-close').geometry as Point;
+    const ukraineClose = byId(names, 'ukraine-close').geometry as Point;
+    expect(turf.booleanPointInPolygon(russiaClose.coordinates, kursk)).toBe(true);
+    expect(turf.booleanPointInPolygon(ukraineClose.coordinates, sumy)).toBe(true);
+  });
 });

@@ -138,7 +138,7 @@ describe('loadStoryFolder', { timeout: 60_000 }, () => {
     copy.write('places.json', places);
     expect(problemsLoading(copy.folder)).toEqual([
       expect.stringMatching(
-        /^places\.json: places\[0\]\.shape\.feature: no feature with id "nowhere" in geo\/regions\.geojson/,
+        /^places\.json: places\[0\]\.shape\.feature: no feature with id "nowhere" in geo\/region-lines\.geojson/,
       ),
     ]);
   });

@@ -136,6 +136,24 @@ describe('static map', { timeout: 60_000 }, () => {
     setup.map.destroy();
   });
 
+  it('names the countries and draws their borders, wide and close', async () => {
+    const setup = createMap();
+    await ready(setup);
+    const names = (): string[] =>
+      [...setup.container.querySelectorAll('g[data-layer^="country-names"] text')].map((t) => t.textContent ?? '');
+    await applyAndRest(setup, mapStateFor(story, 'jeddah'));
+    expect(names()).toEqual(expect.arrayContaining(['RUSSIA', 'UKRAINE', 'SAUDI ARABIA', 'BELARUS', 'TURKEY']));
+    expect(pathsOf(setup.container, 'country-borders').length).toBeGreaterThan(0);
+    const first = setup.container.querySelector('g[data-layer="country-names"] text');
+    expect(first?.getAttribute('text-anchor')).toBe('middle');
+    expect(first?.getAttribute('letter-spacing')).toBe('0.2em');
+    for (const stepId of ['overview', 'sudzha']) {
+      await applyAndRest(setup, mapStateFor(story, stepId));
+      expect(names(), stepId).toEqual(expect.arrayContaining(['RUSSIA', 'UKRAINE']));
+    }
+    setup.map.destroy();
+  });
+
   it('fits the bounds as MapLibre does: the box fills the padded width or height', async () => {
     const setup = createMap();
     await ready(setup);

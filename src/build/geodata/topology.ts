@@ -143,3 +143,63 @@ export function countriesInBox(topology: Topology, cut: CountryCut): CountriesIn
     for (const i of kinked.flatMap(arcsOf)) tolerances[i] = (tolerances[i] ?? cut.tolerance) / 2;
   }
 }
+
+/** How to cut the land borders between countries for a map. */
+export interface BorderCut {
+  /** Only border pieces inside this box are kept. */
+  box: Box;
+  /** Douglas–Peucker tolerance and rounding, the same as the countries' so the lines lie on their edges. */
+  tolerance: number;
+  decimals: number;
+  /** Which country a topology object counts as; objects with the same key share no border. */
+  countryOf: (object: { id: string | undefined; name: string }) => string;
+  /** Whether the border between two countries (their keys) is drawn. */
+  keep: (a: string, b: string) => boolean;
+  objectName?: string;
+}
+
+/**
+ * The land borders between countries inside a box, as lines: the topology's arcs that two different countries share
+ * (coastlines belong to one country only), simplified as countriesInBox simplifies them and clipped to the box.
+ */
+export function bordersInBox(topology: Topology, cut: BorderCut): Position[][] {
+  const objects = countryObjects(topology, cut.objectName ?? 'countries');
+  const users = new Map<number, Set<string>>();
+  for (const object of objects) {
+    const key = cut.countryOf({
+      id: object.id === undefined ? undefined : String(object.id),
+      name: String(object.properties?.name ?? ''),
+    });
+    for (const arc of arcsOf(object)) {
+      const set = users.get(arc) ?? new Set<string>();
+      set.add(key);
+      users.set(arc, set);
+    }
+  }
+  const source = absoluteArcs(topology);
+  const lines: Position[][] = [];
+  for (const [index, countries] of [...users].sort(([a], [b]) => a - b)) {
+    const [a, b, ...more] = [...countries];
+    if (a === undefined || b === undefined || more.length > 0 || !cut.keep(a, b)) continue;
+    const arc = source[index];
+    if (!arc) continue;
+    for (const piece of clipLine(simplifyArc(arc, cut.tolerance, cut.decimals), cut.box)) lines.push(piece);
+  }
+  return lines;
+}
+
+/** The runs of a line that lie inside a box (vertices outside end a run; border arcs are dense enough for this). */
+function clipLine(line: Position[], [west, south, east, north]: Box): Position[][] {
+  const runs: Position[][] = [];
+  let run: Position[] = [];
+  for (const p of line) {
+    const [x = Number.NaN, y = Number.NaN] = p;
+    if (x >= west && x <= east && y >= south && y <= north) run.push(p);
+    else {
+      if (run.length >= 2) runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length >= 2) runs.push(run);
+  return runs;
+}

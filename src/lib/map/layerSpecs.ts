@@ -163,7 +163,13 @@ export function layerSpecs(layer: Layer, visible: boolean, fadeMs = FADE_MS, dat
           'symbol-placement': alongLine ? 'line' : 'point',
           ...(alongLine
             ? { 'text-offset': [0, -0.8] }
-            : { 'text-anchor': 'left', 'text-offset': [0.6, 0], 'text-optional': true }),
+            : style.text.caps
+              ? {
+                  'text-anchor': 'center',
+                  'text-transform': 'uppercase',
+                  'text-letter-spacing': style.text.caps.tracking,
+                }
+              : { 'text-anchor': 'left', 'text-offset': [0.6, 0], 'text-optional': true }),
           ...(layer.kind === 'label' && { 'symbol-sort-key': ['coalesce', ['get', 'rank'], 3] }),
         },
         paint: {

@@ -498,9 +498,27 @@ export function drawLayer(document: Document, frame: Frame, layer: Layer, featur
       // symbol-sort-key in layerSpecs.ts: the lower the rank, the earlier a label claims its place.
       const byRank =
         layer.kind === 'label' ? [...points].sort((a, b) => rankOf(a.feature) - rankOf(b.feature)) : points;
+      const caps = style.text.caps;
       for (const { at, feature } of byRank) {
         const text = labelText(feature, field);
         if (!text) continue;
+        if (caps) {
+          // Centred, in capitals with tracking, no dot: as text-transform and text-letter-spacing in layerSpecs.ts.
+          const half = (text.length * style.text.size * (GLYPH_WIDTH + caps.tracking)) / 2;
+          const box: Box = [at[0] - half, at[1] - style.text.size / 2, at[0] + half, at[1] + style.text.size / 2];
+          if (!reserve(frame, box)) continue;
+          const label = svgElement(document, 'text', {
+            ...attributes,
+            x: at[0].toFixed(1),
+            y: at[1].toFixed(1),
+            'letter-spacing': `${caps.tracking}em`,
+            'text-anchor': 'middle',
+            'dominant-baseline': 'central',
+          });
+          label.textContent = text.toLocaleUpperCase('en');
+          group.append(tag(label, feature));
+          continue;
+        }
         const x = at[0] + 0.6 * style.text.size;
         const half = style.text.size / 2;
         if (!reserve(frame, [x, at[1] - half, x + text.length * style.text.size * GLYPH_WIDTH, at[1] + half])) continue;
@@ -564,7 +582,9 @@ export function drawState(
   const children: SVGElement[] = [
     svgElement(document, 'rect', { class: 'static-map__water', width: frame.width, height: frame.height, fill: WATER }),
   ];
-  for (const layer of story.layers) {
+  // Top layer first, as MapLibre places symbols: a higher layer's labels claim their room before a lower one's.
+  const groups: SVGGElement[] = [];
+  for (const layer of [...story.layers].reverse()) {
     const opacity = state.layerOpacity[layer.id] ?? 0;
     const collection = collectionOf(layer.file);
     if (opacity <= 0 || !inZoomRange(layer, frame.zoom) || !collection) continue;
@@ -574,8 +594,9 @@ export function drawState(
     if (opacity < 1) group.setAttribute('opacity', String(opacity));
     const snapshot = state.snapshots[layer.id];
     if (snapshot) group.setAttribute('data-date', snapshot.date);
-    children.push(group);
+    groups.push(group);
   }
+  children.push(...groups.reverse());
   // Like the WebGL map's emphasis layers: drawn last, whatever the opacity of the layer holding the shape.
   for (const [layerId, featureIds] of emphasisedShapes(story.places, state.emphasis)) {
     const layer = story.layers.find((candidate) => candidate.id === layerId);
