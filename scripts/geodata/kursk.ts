@@ -23,7 +23,13 @@ import { stampFeature, type StampedProperties } from '../../src/build/geodata/pr
 import { linear, polygonal, round, roundLine, roundPosition } from '../../src/build/geodata/round.ts';
 import { kinkCount, maxDeviationMetres, simplifyLinear, simplifyPolygonal } from '../../src/build/geodata/simplify.ts';
 import { slug } from '../../src/build/geodata/slug.ts';
-import { bordersInBox, countriesInBox, readTopology, type Box } from '../../src/build/geodata/topology.ts';
+import {
+  bordersInBox,
+  countriesInBox,
+  readTopology,
+  worldAtlasFile,
+  type Box,
+} from '../../src/build/geodata/topology.ts';
 
 type Stamped = Feature<Geometry, StampedProperties>;
 type Area = Feature<Polygon | MultiPolygon, StampedProperties>;
@@ -215,7 +221,7 @@ const RUSSIA = '643';
 const UKRAINE = '804';
 
 /**
- * country-borders.geojson: the land borders between countries in the overview box, from the same Natural Earth arcs
+ * countries.geojson, the line: the land borders between countries in the overview box, from the same Natural Earth arcs
  * and simplification as land.geojson so they lie on its edges. The Russia–Ukraine border is left out: the border
  * layers draw it, and Natural Earth's line across the Perekop isthmus is Crimea drawn as Russia.
  */
@@ -259,7 +265,7 @@ const NAMED_SIDES: NamedSide[] = [
 ];
 
 /**
- * country-names.geojson: one point per country for the wide views (inside its land in the overview box, for
+ * countries.geojson, the points: one point per country for the wide views (inside its land in the overview box, for
  * countries with at least 30,000 km² there), ranked by that area after Russia and Ukraine, plus those two placed by
  * hand for the close views.
  */
@@ -311,6 +317,37 @@ function buildCountryNames(land: readonly Stamped[]): Stamped[] {
     );
   }
   return names;
+}
+
+/** The box the widest view on a phone (Jeddah to Moscow, zoom 1.7) shows, with room to spare. */
+const WORLD_BOX: Box = [-20, -8, 95, 75];
+
+/**
+ * land-world.geojson: Natural Earth's coarsest countries (1:110m) in a box around the whole story, under the 1:50m
+ * land, so the widest views show land, not a cut edge, past the 1:50m box. Drawn at low zooms only.
+ */
+function buildWorldLand(): Stamped[] {
+  const topology = readTopology(worldAtlasFile('countries-110m.json'));
+  const { collection } = countriesInBox(topology, { box: WORLD_BOX, tolerance: 0.15, decimals: 2, minPartKm2: 5000 });
+  // A country inside the 1:50m box is drawn by that land alone.
+  const [west, south, east, north] = LAND_BOX;
+  const inside = (f: Feature<Polygon | MultiPolygon>): boolean => {
+    const [w, s, e, n] = bbox(f);
+    return w >= west && s >= south && e <= east && n <= north;
+  };
+  return collection.features
+    .filter((f) => !inside(f))
+    .map((f) =>
+      stampFeature(f.geometry, {
+        id: f.properties.id,
+        name: f.properties.name,
+        country: f.properties.id === '804' ? 'UA' : f.properties.id === '643' ? 'RU' : 'other',
+        source: `Natural Earth 4.1.0 admin-0 countries 1:110m via npm world-atlas@2.0.2 (countries-110m.json), clipped to [${WORLD_BOX.join(',')}]; under the 1:50m land, which covers [${LAND_BOX.join(',')}]`,
+        licence: LICENCE_NE,
+        date: NE41_DATE,
+        accuracy: 'approximate',
+      }),
+    );
 }
 
 /** countries-detail.geojson: OSM Russia and Ukraine around the Kursk/Sumy border. */
@@ -778,10 +815,11 @@ export function buildKurskGeodata(geodataDir: string, worldAtlas: string): Story
   const control = buildControl(ref);
   const road = buildRoad(borders.mainLine);
   const layers: Layer[] = [
+    { file: 'land-world.geojson', features: buildWorldLand() },
     { file: 'land.geojson', features: land.features },
     { file: 'countries-detail.geojson', features: buildCountriesDetail(ref) },
-    { file: 'country-borders.geojson', features: buildCountryBorders(worldAtlas) },
-    { file: 'country-names.geojson', features: buildCountryNames(land.features) },
+    // One file for both: the borders' line and the names' points (layers pick them by id and scale).
+    { file: 'countries.geojson', features: [...buildCountryBorders(worldAtlas), ...buildCountryNames(land.features)] },
     { file: 'regions.geojson', features: regions.features },
     { file: 'region-lines.geojson', features: buildRegionLines(regions.features) },
     { file: 'border-detail.geojson', features: borders.detail },

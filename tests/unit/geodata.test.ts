@@ -33,12 +33,12 @@ type Collection = FeatureCollection<Geometry, Props>;
 type Area = Feature<Polygon | MultiPolygon, Props>;
 
 const EXPECTED_COUNTS: Record<string, number> = {
+  'land-world.geojson': 74,
   'land.geojson': 68,
   'countries-detail.geojson': 2,
   'regions.geojson': 7,
   'region-lines.geojson': 7,
-  'country-borders.geojson': 1,
-  'country-names.geojson': 51,
+  'countries.geojson': 52,
   'border-detail.geojson': 1,
   'border-overview.geojson': 1,
   'rivers.geojson': 5,
@@ -412,9 +412,9 @@ describe('region-lines.geojson', () => {
   });
 });
 
-describe('country-borders.geojson and country-names.geojson', () => {
+describe('countries.geojson', () => {
   const land = load('land.geojson');
-  const borders = must(load('country-borders.geojson').features[0], 'borders').geometry as MultiLineString;
+  const borders = byId(load('countries.geojson'), 'country-borders').geometry as MultiLineString;
   const vertexKey = (p: Position): string => `${p[0]},${p[1]}`;
   const verticesOf = (id: string): Set<string> =>
     new Set(
@@ -446,7 +446,7 @@ describe('country-borders.geojson and country-names.geojson', () => {
   });
 
   it('names each country inside its own land, and Russia and Ukraine on their sides of the border', () => {
-    const names = load('country-names.geojson');
+    const names = load('countries.geojson');
     for (const [id, country] of [
       ['russia-wide', '643'],
       ['ukraine-wide', '804'],
@@ -461,5 +461,18 @@ describe('country-borders.geojson and country-names.geojson', () => {
     const ukraineClose = byId(names, 'ukraine-close').geometry as Point;
     expect(turf.booleanPointInPolygon(russiaClose.coordinates, kursk)).toBe(true);
     expect(turf.booleanPointInPolygon(ukraineClose.coordinates, sumy)).toBe(true);
+  });
+});
+
+describe('land-world.geojson', () => {
+  it('draws Russia whole to the box edge (Chukotka past 180° does not wrap it round the globe) and keeps to its box', () => {
+    const world = load('land-world.geojson');
+    const [w, s, e, n] = turf.bbox(byId(world, '643'));
+    expect([Math.round(w), Math.round(s), e, n]).toEqual([20, 41, 95, 75]);
+    expect(turf.kinks(byId(world, '643') as Area).features).toHaveLength(0);
+    for (const f of world.features) {
+      const [fw, fs, fe, fn] = turf.bbox(f);
+      expect(fw >= -20 && fs >= -8 && fe <= 95 && fn <= 75, f.properties.id).toBe(true);
+    }
   });
 });

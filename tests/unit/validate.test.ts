@@ -137,6 +137,20 @@ describe('validateStory', () => {
     ]);
   });
 
+  it("accepts a layer's where as a value or a list of values, and rejects an empty list or a list of objects", () => {
+    const files = createStoryFiles();
+    itemOf(files, 'layers.json', 0).where = { rank: [2, 3], kind: 'town' };
+    expect(problemsOf(files)).toEqual([]);
+    itemOf(files, 'layers.json', 0).where = { rank: [] };
+    expect(problemsOf(files)).toEqual([
+      'layers.json: layers[0].where.rank: expected text, a number, true/false, or a non-empty list of them',
+    ]);
+    itemOf(files, 'layers.json', 0).where = { kind: [{ a: 1 }] };
+    expect(problemsOf(files)).toEqual([
+      'layers.json: layers[0].where.kind: expected text, a number, true/false, or a non-empty list of them',
+    ]);
+  });
+
   it('rejects an unknown layer and a base layer listed in a step', () => {
     const files = createStoryFiles();
     itemOf(files, 'steps.json', 0).layers = ['nope', 'land'];

@@ -93,6 +93,26 @@ function arcsOf(object: CountryObject): number[] {
   return rings.flat().map((i) => (i < 0 ? ~i : i));
 }
 
+/**
+ * A country whose rings cross the antimeridian (Russia's Chukotka) with longitudes past 180° written as 180° more,
+ * so each ring is continuous: a ring that jumps from 180 to −180 would read as one wrapped round the globe and clip
+ * into stripes.
+ */
+function unwrapped(country: Feature<Polygon | MultiPolygon>): Feature<Polygon | MultiPolygon> {
+  const crosses = (ring: Position[]): boolean =>
+    ring.some(([lng = 0]) => lng > 170) && ring.some(([lng = 0]) => lng < -170);
+  const unwrap = (ring: Position[]): Position[] =>
+    crosses(ring) ? ring.map(([lng = 0, lat = 0]) => [lng < 0 ? lng + 360 : lng, lat]) : ring;
+  const geometry = country.geometry;
+  return {
+    ...country,
+    geometry:
+      geometry.type === 'Polygon'
+        ? { type: 'Polygon', coordinates: geometry.coordinates.map(unwrap) }
+        : { type: 'MultiPolygon', coordinates: geometry.coordinates.map((part) => part.map(unwrap)) },
+  };
+}
+
 /** Assembles one country from simplified arcs, clipped to the box, small parts dropped and rounded; null if outside. */
 function cutCountry(
   arcs: Position[][],
@@ -100,8 +120,7 @@ function cutCountry(
   cut: CountryCut,
 ): Feature<Polygon | MultiPolygon, CountryProperties> | null {
   const topology: Topology = { type: 'Topology', objects: {}, arcs };
-  const country: Feature<Polygon | MultiPolygon> =
-    object.type === 'Polygon' ? feature(topology, object) : feature(topology, object);
+  const country = unwrapped(object.type === 'Polygon' ? feature(topology, object) : feature(topology, object));
   const [west, south, east, north] = bbox(country);
   const [w, s, e, n] = cut.box;
   if (west > e || east < w || south > n || north < s) return null;

@@ -52,6 +52,9 @@ export interface Place extends Provenance {
 export type LayerKind = 'fill' | 'line' | 'circle' | 'label';
 
 /** A map layer backed by one GeoJSON file in the story folder. */
+/** A value a layer's `where` asks a feature property for: one value, or any of a list. */
+export type WhereValue = string | number | boolean | (string | number | boolean)[];
+
 export interface Layer extends Provenance {
   id: string;
   /** Name shown in the legend. */
@@ -72,8 +75,8 @@ export interface Layer extends Provenance {
   labelField?: string;
   /** A caveat printed with the layer in the legend, e.g. "schematic — exact positions not public". */
   caveat?: string;
-  /** Draw only the features whose properties equal these values (several layers can share one file). */
-  where?: Record<string, string | number | boolean>;
+  /** Draw only the features whose properties equal these values, or one of a list (several layers can share a file). */
+  where?: Record<string, WhereValue>;
   /** For dated layers: the snapshots in its file (date and snapshot time), filled in from the data at build time. */
   snapshots?: Snapshot[];
 }

@@ -17,6 +17,7 @@ import type {
   Step,
   Story,
   StoryMeta,
+  WhereValue,
 } from './types.ts';
 
 /** The raw contents of a story folder's JSON files, parsed but not trusted. */
@@ -151,18 +152,15 @@ function readLayers(reader: FieldReader, raw: unknown): Layer[] | undefined {
   });
 }
 
-function readWhere(
-  reader: FieldReader,
-  raw: unknown,
-  field: string,
-): Record<string, string | number | boolean> | undefined {
+function readWhere(reader: FieldReader, raw: unknown, field: string): Record<string, WhereValue> | undefined {
   const where = reader.object(raw, field);
   if (!where) return undefined;
+  const scalar = (value: unknown): boolean => ['string', 'number', 'boolean'].includes(typeof value);
   for (const [key, value] of Object.entries(where)) {
-    if (!['string', 'number', 'boolean'].includes(typeof value))
-      return reader.fail(`${field}.${key}`, 'expected text, a number or true/false');
+    if (Array.isArray(value) ? value.length === 0 || !value.every(scalar) : !scalar(value))
+      return reader.fail(`${field}.${key}`, 'expected text, a number, true/false, or a non-empty list of them');
   }
-  return where as Record<string, string | number | boolean>;
+  return where as Record<string, WhereValue>;
 }
 
 function readPlaces(reader: FieldReader, raw: unknown, layers: Layer[] | undefined): Place[] | undefined {

@@ -21,5 +21,17 @@ export function matchesFilter(filter: unknown, properties: GeoJsonProperties): b
   ) {
     return (properties?.[getter[1]] ?? null) === value;
   }
+  if (
+    operator === 'in' &&
+    Array.isArray(getter) &&
+    getter[0] === 'get' &&
+    typeof getter[1] === 'string' &&
+    Array.isArray(value) &&
+    value[0] === 'literal' &&
+    Array.isArray(value[1]) &&
+    operands.length === 2
+  ) {
+    return (value[1] as unknown[]).includes(properties?.[getter[1]] ?? null);
+  }
   throw new Error(`unsupported filter ${JSON.stringify(filter)}`);
 }
