@@ -84,6 +84,7 @@ function createFakeLib(broken: readonly string[] = []) {
     getCenter: () => center,
     getZoom: () => zoom,
     resize: () => record('resize'),
+    setPadding: (padding) => record('setPadding', padding),
     remove: () => record('remove'),
     stop: () => record('stop'),
     getCanvas: () => document.createElement('canvas'),
@@ -224,6 +225,47 @@ describe('createMapController', { timeout: 60_000 }, () => {
     expect(harness.calls.filter((call) => call.method === 'jumpTo')).toHaveLength(1);
   });
 
+  it('keeps the panel insets as MapLibre padding and refits the applied state to them at once', async () => {
+    const harness = createHarness();
+    harness.fire('load');
+    await statusesBecome(harness, ['ready']);
+    harness.controller.apply(mapStateFor(harness.story, 'overview'), { animate: true });
+    const before = harness.calls.length;
+    harness.controller.setInsets({ top: 180, right: 0, bottom: 100, left: 0 });
+    // The same insets again change nothing.
+    harness.controller.setInsets({ top: 180, right: 0, bottom: 100, left: 0.2 });
+    const after = harness.calls.slice(before);
+    expect(after.filter((call) => call.method === 'setPadding').map((call) => call.args[0])).toEqual([
+      { top: 180, right: 0, bottom: 100, left: 0 },
+    ]);
+    const fits = after.filter((call) => call.method === 'fitBounds');
+    expect(fits).toHaveLength(1);
+    expect(fits[0]?.args[1]).toMatchObject({ animate: false, duration: 0 });
+  });
+
+  it('hands the label placement invisible stand-ins for the markers the state shows at the zoom band', async () => {
+    const harness = createHarness();
+    harness.fire('load');
+    await statusesBecome(harness, ['ready']);
+    const blockers = (): { properties: { id: string; kind: string } }[][] =>
+      harness.calls
+        .filter((call) => call.method === 'setData' && call.args[0] === 'place-blockers')
+        .map((call) => (call.args[1] as { features: { properties: { id: string; kind: string } }[] }).features);
+    harness.controller.apply(mapStateFor(harness.story, 'sudzha'), { animate: false });
+    const shown = blockers().at(-1) ?? [];
+    const state = mapStateFor(harness.story, 'sudzha');
+    // The fake map rests at zoom 6 (region band): emphasised places and regions, no plain towns.
+    expect(shown.map((feature) => feature.properties.id)).toContain('sudzha');
+    for (const { properties } of shown) {
+      const marker = state.markers[properties.id];
+      expect(marker?.visible, properties.id).toBe(true);
+      if (properties.kind === 'town') expect(marker?.emphasised || marker?.selected, properties.id).toBe(true);
+    }
+    // Top of the style: placed before any label of the story's layers.
+    const layers = harness.calls.filter((call) => call.method === 'addLayer').map((call) => String(call.args[0]));
+    expect(layers.slice(-2)).toEqual(['place-blockers__point', 'place-blockers__region']);
+  });
+
   it('reports a file the map cannot load as an error naming the file, and never becomes ready', async () => {
     const harness = createHarness(['geo/land.geojson']);
     harness.fire('load');
@@ -277,6 +319,7 @@ describe('maplibre-gl canary', () => {
       'getCenter',
       'getZoom',
       'resize',
+      'setPadding',
       'remove',
       'stop',
       'getCanvas',

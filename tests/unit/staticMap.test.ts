@@ -6,7 +6,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { createStaticMap } from '../../src/lib/map/static/staticMap.ts';
 import { matchesFilter } from '../../src/lib/map/static/filter.ts';
-import { cameraForStep, formatCamera, mapStateFor, type MapState } from '../../src/lib/map/state.ts';
+import { markerBox, markerShown } from '../../src/lib/map/static/markers.ts';
+import { cameraForStep, formatCamera, mapStateFor, type MapState, type ZoomBand } from '../../src/lib/map/state.ts';
 import { createStoryData } from '../../src/lib/data/storyData.ts';
 import { layerFilter } from '../../src/lib/map/layerSpecs.ts';
 import { snapshotDateFor } from '../../src/lib/story/snapshots.ts';
@@ -16,6 +17,11 @@ import { loadStoryFolder } from '../../src/build/loadFolder.ts';
 // Read-only: each test builds its own map and container, and breaks data only in its own copies.
 const { story, geo } = loadStoryFolder(resolve('data/kursk'));
 const DATA_PREFIX = '/data/';
+
+function must<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('missing');
+  return value;
+}
 
 function createContainer(width = 800, height = 600): HTMLElement {
   const container = document.createElement('div');
@@ -136,6 +142,44 @@ describe('static map', { timeout: 60_000 }, () => {
     setup.map.destroy();
   });
 
+  it('keeps map labels out from under the place buttons it shows', async () => {
+    const setup = createMap();
+    await ready(setup);
+    let checked = 0;
+    for (const step of story.steps) {
+      const state = mapStateFor(story, step.id);
+      await applyAndRest(setup, state);
+      // The stylesheet hides buttons by zoom band; jsdom has none, so ask the same rule.
+      const band = setup.container.dataset.zoomBand as ZoomBand;
+      const boxes = [...setup.container.querySelectorAll<HTMLElement>('.place-marker')].flatMap((button) => {
+        const place = story.places.find((candidate) => candidate.id === button.dataset.place);
+        const marker = place && state.markers[place.id];
+        if (!place || !marker || !markerShown(place, marker, band)) return [];
+        return [markerBox(place, Number.parseFloat(button.style.left), Number.parseFloat(button.style.top))];
+      });
+      for (const label of setup.container.querySelectorAll('g[data-layer^="towns"] text')) {
+        const x = Number(label.getAttribute('x')) + 0.6 * 12;
+        const y = Number(label.getAttribute('y'));
+        const box = [x, y - 6, x + (label.textContent ?? '').length * 12 * 0.6, y + 6];
+        for (const [x0, y0, x1, y1] of boxes) {
+          checked += 1;
+          const overlaps = box[0]! < x1 && x0 < box[2]! && box[1]! < y1 && y0 < box[3]!;
+          expect(overlaps, `${step.id}: ${label.textContent} under a button`).toBe(false);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+    setup.map.destroy();
+  });
+
+  it('draws exactly the features a where list asks for, as the MapLibre filter does', () => {
+    const local = story.layers.find((layer) => layer.id === 'towns-local');
+    expect(local?.where).toEqual({ rank: [2, 3] });
+    const filter = local && layerFilter(local);
+    expect(filter).toEqual(['in', ['get', 'rank'], ['literal', [2, 3]]]);
+    expect([1, 2, 3, undefined].map((rank) => matchesFilter(filter, { rank }))).toEqual([false, true, true, false]);
+  });
+
   it('names the countries and draws their borders, wide and close', async () => {
     const setup = createMap();
     await ready(setup);
@@ -151,6 +195,25 @@ describe('static map', { timeout: 60_000 }, () => {
       await applyAndRest(setup, mapStateFor(story, stepId));
       expect(names(), stepId).toEqual(expect.arrayContaining(['RUSSIA', 'UKRAINE']));
     }
+    setup.map.destroy();
+  });
+
+  it('fits cameras into the part of the box the panels leave clear, and reports that part’s centre', async () => {
+    const setup = createMap();
+    await ready(setup);
+    const zoomOf = (camera: string): number => Number(camera.split(',')[2]);
+    const open = await applyAndRest(setup, mapStateFor(story, 'overview'));
+    setup.map.setInsets({ top: 180, right: 0, bottom: 120, left: 0 });
+    await vi.waitFor(() => expect(setup.rests.at(-1)?.camera).not.toBe(open));
+    // 300 of 600 px taken: at most the zoom out from a fit into 540 px (600 less the padding of 30) to one into 240.
+    const clear = setup.rests.at(-1)?.camera ?? '';
+    expect(zoomOf(clear)).toBeLessThan(zoomOf(open));
+    expect(zoomOf(open) - zoomOf(clear)).toBeLessThanOrEqual(Math.log2(540 / 240) + 0.01);
+    // A centre camera keeps its centre and zoom: the centre sits in the middle of the clear part.
+    const [lng, lat, zoom] = (await applyAndRest(setup, mapStateFor(story, 'sudzha'))).split(',').map(Number);
+    const camera = cameraForStep(story, must(story.steps.find((step) => step.id === 'sudzha')));
+    if (camera.kind !== 'center') throw new Error('sudzha has a centre camera');
+    expect([lng, lat, zoom]).toEqual([camera.center[0], camera.center[1], camera.zoom]);
     setup.map.destroy();
   });
 

@@ -8,6 +8,7 @@ import { geoMercator, type GeoProjection } from 'd3-geo';
 import type { FeatureCollection } from 'geojson';
 import { mapStateFor, zoomBandFor, type MapState } from '../../lib/map/state.ts';
 import { fitProjection, restingCamera, scaleForZoom } from '../../lib/map/static/camera.ts';
+import { MAX_INSET_SHARE, NO_INSETS, type Insets } from '../../lib/map/insets.ts';
 import { createFrame, drawState, svgElement, type Frame } from '../../lib/map/static/draw.ts';
 import { markerShown } from '../../lib/map/static/markers.ts';
 import { PREVIEW_HEIGHT, PREVIEW_WIDTH, type PreviewGeometry } from '../../lib/map/static/preview.ts';
@@ -92,15 +93,32 @@ export function renderPreview(
   return svg;
 }
 
+/**
+ * The insets panels may give a box (insets.ts): the timeline and the motion toggle claim the top, the legend the
+ * bottom, each at most MAX_INSET_SHARE of the height. A preview covers the view under each of these.
+ */
+function insetVariants(height: number): Insets[] {
+  const most = Math.round(MAX_INSET_SHARE * height);
+  return [
+    NO_INSETS,
+    { ...NO_INSETS, top: most },
+    { ...NO_INSETS, bottom: most },
+    { ...NO_INSETS, top: most, bottom: most },
+  ];
+}
+
 /** [west, south, east, north] that every box in BOXES shows of the state's camera, widened by MARGIN. */
 function coveredArea(state: MapState): Bounds {
   let covered: Bounds | undefined;
   for (const [width, height] of BOXES) {
-    const { center, zoom } = restingCamera(fitProjection(state.camera, width, height), width, height);
-    const [w, s, e, n] = viewBounds(center, zoom, width, height);
-    covered = covered
-      ? [Math.min(covered[0], w), Math.min(covered[1], s), Math.max(covered[2], e), Math.max(covered[3], n)]
-      : [w, s, e, n];
+    for (const insets of insetVariants(height)) {
+      // The box's own centre (no insets given back), whatever part of it the camera was fitted into.
+      const { center, zoom } = restingCamera(fitProjection(state.camera, width, height, insets), width, height);
+      const [w, s, e, n] = viewBounds(center, zoom, width, height);
+      covered = covered
+        ? [Math.min(covered[0], w), Math.min(covered[1], s), Math.max(covered[2], e), Math.max(covered[3], n)]
+        : [w, s, e, n];
+    }
   }
   const [w, s, e, n] = covered ?? [0, 0, 0, 0];
   const dx = (e - w) * MARGIN;

@@ -4,6 +4,9 @@
 // interrupts the last.
 import type { Layer, Story } from '../story/types.ts';
 import {
+  BLOCKER_SOURCE,
+  blockerFeatures,
+  blockerSpecs,
   emphasisFilter,
   emphasisSpec,
   emphasisedShapes,
@@ -15,6 +18,7 @@ import {
 } from './layerSpecs.ts';
 import type { MapLibreLike, MapLike, MarkerLike } from './mapLike.ts';
 import { zoomBandFor, type Camera, type MapState } from './state.ts';
+import { insetsDiffer, NO_INSETS, type Insets } from './insets.ts';
 import { WATER } from '../cartography/styles.ts';
 import { markerElement } from './markerElement.ts';
 import type { StoryData } from '../data/storyData.ts';
@@ -58,6 +62,8 @@ export interface MapController {
   apply(state: MapState, options: { animate: boolean }): void;
   setReducedMotion(reduced: boolean): void;
   resize(): void;
+  /** The parts of the map box under panels: cameras fit into the rest (the current one at once, without motion). */
+  setInsets(insets: Insets): void;
   destroy(): void;
 }
 
@@ -106,6 +112,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
   let destroyed = false;
   let pending: { state: MapState; animate: boolean } | undefined;
   let applied: MapState | undefined;
+  let insets: Insets = NO_INSETS;
   let lastApplyAt = -Infinity;
   let token = 0;
 
@@ -148,6 +155,19 @@ export function createMapController(options: MapControllerOptions): MapControlle
       const layer = story.layers.find((candidate) => candidate.id === layerId);
       if (layer) map.addLayer(emphasisSpec(layer, []));
     }
+    map.addSource(BLOCKER_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    for (const spec of blockerSpecs()) map.addLayer(spec);
+  }
+
+  /** Tells the label placement where the shown markers are (the state's, at the zoom band the map is in). */
+  let blockedFor: { state: MapState; band: string } | undefined;
+  function updateBlockers(): void {
+    const band = zoomBandFor(map.getZoom());
+    if (!applied || (blockedFor?.state === applied && blockedFor.band === band)) return;
+    blockedFor = { state: applied, band };
+    (map.getSource(BLOCKER_SOURCE) as { setData(data: unknown): void } | undefined)?.setData(
+      blockerFeatures(story, applied, band),
+    );
   }
 
   function addMarkers(): void {
@@ -167,6 +187,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
   // HTML markers take no part in label collisions: at low zooms only the places that matter to the state are marked.
   const zoomBand = (): void => {
     container.dataset.zoomBand = zoomBandFor(map.getZoom());
+    if (loaded) updateBlockers();
   };
   map.on('zoom', zoomBand);
 
@@ -247,6 +268,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
       element.classList.toggle('is-selected', marker?.selected ?? false);
       element.setAttribute('aria-pressed', marker?.selected ? 'true' : 'false');
     }
+    updateBlockers();
     const now = performance.now();
     const fly = animate && !reducedMotion && now - lastApplyAt > MIN_FLIGHT_GAP_MS;
     lastApplyAt = now;
@@ -326,6 +348,13 @@ export function createMapController(options: MapControllerOptions): MapControlle
     },
     resize() {
       map.resize();
+    },
+    setInsets(next) {
+      if (destroyed || !insetsDiffer(insets, next)) return;
+      insets = next;
+      // MapLibre keeps the padding: later flights centre and fit in the clear part too, and getCenter reports its centre.
+      map.setPadding({ ...insets });
+      if (loaded && applied) applyNow(applied, false);
     },
     destroy() {
       destroyed = true;

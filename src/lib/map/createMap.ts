@@ -10,12 +10,15 @@ import type { Story } from '../story/types.ts';
 import type { MapController, RendererStatus, RestingCamera } from './controller.ts';
 import type { PreviewSource } from './static/preview.ts';
 import type { MapState } from './state.ts';
+import { NO_INSETS, panelInsets, type Insets } from './insets.ts';
 
 /** The map's status, as the page contract's data-map-status says it. */
 export type MapStatus = 'loading' | 'preview' | 'ready' | 'fallback' | 'error';
 
 export interface CreateMapOptions {
   container: HTMLElement;
+  /** The element holding the panels over the map (timeline, legend, motion toggle): cameras fit around them. */
+  panels?: HTMLElement;
   story: Story;
   data: StoryData;
   /** The build's step previews; without them (development) the static map stands in until WebGL starts. */
@@ -65,6 +68,7 @@ export function createMap(options: CreateMapOptions): StoryMap {
   const { container, story, data, events, previews } = options;
   let reducedMotion = options.reducedMotion;
   let latest: MapState | undefined;
+  let insets: Insets = NO_INSETS;
   let destroyed = false;
   /** What the reader sees: the preview or the static map, then WebGL once it has taken over. */
   let shown: Renderer | undefined;
@@ -147,6 +151,7 @@ export function createMap(options: CreateMapOptions): StoryMap {
         });
         slot.renderer = { map, layer };
         pendingStatic = slot.renderer;
+        map.setInsets(insets);
         if (latest) map.apply(latest, { animate: false });
       })
       .catch((error: unknown) => {
@@ -189,6 +194,7 @@ export function createMap(options: CreateMapOptions): StoryMap {
           ),
         });
         slot.renderer = { map, layer };
+        map.setInsets(insets);
         if (latest) map.apply(latest, { animate: false });
       })
       .catch(() => {
@@ -256,6 +262,7 @@ export function createMap(options: CreateMapOptions): StoryMap {
           });
           slot.renderer = { map, layer };
           starting = slot.renderer;
+          map.setInsets(insets);
           if (latest) map.apply(latest, { animate: false });
         } catch (error) {
           // MapLibre throws when WebGL cannot start (missing, blocked, out of contexts).
@@ -266,12 +273,24 @@ export function createMap(options: CreateMapOptions): StoryMap {
       .catch((error: unknown) => failWebgl(reasonOf(error)));
   }
 
+  function setInsets(next: Insets): void {
+    insets = next;
+    for (const renderer of new Set([shown, starting, pendingStatic])) renderer?.map.setInsets(next);
+  }
+
+  /** Measures the panels over the map (options.panels) and fits every renderer's cameras around them. */
+  function fitAroundPanels(): void {
+    if (options.panels) setInsets(panelInsets(options.panels, container));
+  }
+
   if (previews) startPreview(previews);
   else startStatic('preview');
 
   return {
     apply(state, { animate }) {
       latest = state;
+      // The panels may have changed with the state (the timeline comes and goes): cameras fit around them.
+      fitAroundPanels();
       shown?.map.apply(state, { animate });
       // A map that is not in view yet jumps: it must rest where the reader is when it takes over.
       starting?.map.apply(state, { animate: false });
@@ -284,7 +303,9 @@ export function createMap(options: CreateMapOptions): StoryMap {
     resize() {
       shown?.map.resize();
       starting?.map.resize();
+      fitAroundPanels();
     },
+    setInsets,
     startWebgl,
     destroy() {
       destroyed = true;

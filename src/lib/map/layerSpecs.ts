@@ -1,7 +1,9 @@
 // Turns a story layer and its style token into MapLibre style layers. Pure: the controller adds what this returns.
 // Layers are hidden with opacity 0, never with `visibility`, so showing and hiding can fade.
 import { ACCENT, styleFor, type StyleToken } from '../cartography/styles.ts';
-import type { Layer, Place } from '../story/types.ts';
+import type { Layer, Place, Story } from '../story/types.ts';
+import type { MapState, ZoomBand } from './state.ts';
+import { markerShown } from './static/markers.ts';
 
 /** One MapLibre layer and the paint properties that carry its opacity, with their full value. */
 export interface LayerSpec {
@@ -18,7 +20,9 @@ type Filter = unknown[];
 
 /** The filter a layer always applies: its `where` clause, plus the date for dated layers. */
 export function layerFilter(layer: Layer, date?: string): Filter | undefined {
-  const clauses: Filter[] = Object.entries(layer.where ?? {}).map(([key, value]) => ['==', ['get', key], value]);
+  const clauses: Filter[] = Object.entries(layer.where ?? {}).map(([key, value]) =>
+    Array.isArray(value) ? ['in', ['get', key], ['literal', value]] : ['==', ['get', key], value],
+  );
   if (layer.dated) clauses.push(['==', ['get', 'date'], date ?? '']);
   if (clauses.length === 0) return undefined;
   return clauses.length === 1 ? clauses[0] : ['all', ...clauses];
@@ -216,4 +220,64 @@ export function emphasisedShapes(places: readonly Place[], emphasis: readonly st
     if (emphasis.includes(place.id)) byLayer.get(place.shape.layer)?.push(place.shape.feature);
   }
   return byLayer;
+}
+
+/** The source of the place markers' stand-ins in MapLibre's label placement. */
+export const BLOCKER_SOURCE = 'place-blockers';
+
+/**
+ * Invisible labels the size of the HTML place markers, placed first (they are the top layers): MapLibre's collision
+ * then keeps the map's own labels (towns, countries, rivers) out from under the markers, during flights too. Sizes
+ * follow .place-marker in explainer.css; the static map reserves the same boxes (markerBox in static/markers.ts).
+ */
+export function blockerSpecs(): Record<string, unknown>[] {
+  const common = { type: 'symbol', source: BLOCKER_SOURCE, paint: { 'text-opacity': 0 } };
+  // Always placed, even over each other (the markers are there whatever MapLibre thinks), and still in the way.
+  const placement = { 'text-allow-overlap': true, 'text-ignore-placement': false, 'text-padding': 3 };
+  return [
+    {
+      ...common,
+      id: `${BLOCKER_SOURCE}__point`,
+      filter: ['!=', ['get', 'kind'], 'region'],
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': FONTS.bold,
+        'text-size': 12.8,
+        'text-anchor': 'left',
+        // The dot and the gap before a point's label (1.1rem); a line's label starts at its anchor.
+        'text-offset': ['case', ['==', ['get', 'kind'], 'line'], ['literal', [0.1, 0]], ['literal', [1.4, 0]]],
+        ...placement,
+      },
+    },
+    {
+      ...common,
+      id: `${BLOCKER_SOURCE}__region`,
+      filter: ['==', ['get', 'kind'], 'region'],
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': FONTS.bold,
+        'text-size': 12,
+        'text-anchor': 'center',
+        'text-transform': 'uppercase',
+        'text-letter-spacing': 0.1,
+        ...placement,
+      },
+    },
+  ];
+}
+
+/** The markers a state shows at a zoom band, as points for the blocker layers. */
+export function blockerFeatures(story: Story, state: MapState, band: ZoomBand): Record<string, unknown> {
+  const features = story.places.flatMap((place) => {
+    const marker = state.markers[place.id];
+    if (!marker || !markerShown(place, marker, band)) return [];
+    return [
+      {
+        type: 'Feature',
+        properties: { id: place.id, name: place.name, kind: place.kind },
+        geometry: { type: 'Point', coordinates: marker.anchor },
+      },
+    ];
+  });
+  return { type: 'FeatureCollection', features };
 }

@@ -46,6 +46,8 @@ export interface MapLike {
   getCenter(): LngLatLike;
   getZoom(): number;
   resize(): unknown;
+  /** Padding kept by the map: centres and fits go into the part of the canvas it leaves clear. */
+  setPadding(padding: { top: number; right: number; bottom: number; left: number }): unknown;
   remove(): void;
   stop(): unknown;
   getCanvas(): HTMLCanvasElement;

@@ -3,6 +3,7 @@
 import { geoMercator, geoTransform, type GeoProjection, type GeoStreamWrapper } from 'd3-geo';
 import type { Position } from 'geojson';
 import type { Camera } from '../state.ts';
+import { NO_INSETS, type Insets } from '../insets.ts';
 import { latitudeOf, mercatorY, RADIANS, TILE_SIZE } from '../mercator.ts';
 
 /** The d3 Mercator scale (pixels per radian) for a web-mercator zoom. */
@@ -15,18 +16,37 @@ export function zoomForScale(scale: number): number {
   return Math.log2((scale * 2 * Math.PI) / TILE_SIZE);
 }
 
-/** A Mercator projection showing the camera in a box of `width` × `height` pixels. Bearing and pitch are ignored. */
-export function fitProjection(camera: Camera, width: number, height: number): GeoProjection {
-  const middle: [number, number] = [width / 2, height / 2];
+/** The centre of the part of a `width` × `height` box that the insets leave clear. */
+export function clearCentre(width: number, height: number, insets: Insets = NO_INSETS): [number, number] {
+  return [
+    insets.left + (width - insets.left - insets.right) / 2,
+    insets.top + (height - insets.top - insets.bottom) / 2,
+  ];
+}
+
+/**
+ * A Mercator projection showing the camera in a box of `width` × `height` pixels, inside the part the insets leave
+ * clear, as MapLibre does with the map's padding: a centre camera puts its centre there, a fitted box fits into it.
+ * Bearing and pitch are ignored.
+ */
+export function fitProjection(
+  camera: Camera,
+  width: number,
+  height: number,
+  insets: Insets = NO_INSETS,
+): GeoProjection {
+  const middle = clearCentre(width, height, insets);
   if (camera.kind === 'center')
     return geoMercator().center(camera.center).scale(scaleForZoom(camera.zoom)).translate(middle);
   const [west, south, east, north] = camera.bounds;
-  const padding = Math.max(0, Math.min(camera.padding, (width - 1) / 2, (height - 1) / 2));
+  const clearWidth = width - insets.left - insets.right;
+  const clearHeight = height - insets.top - insets.bottom;
+  const padding = Math.max(0, Math.min(camera.padding, (clearWidth - 1) / 2, (clearHeight - 1) / 2));
   // Corners as points, not a polygon: a polygon's edges are great-circle arcs that bulge past the box.
   const projection = geoMercator().fitExtent(
     [
-      [padding, padding],
-      [width - padding, height - padding],
+      [insets.left + padding, insets.top + padding],
+      [width - insets.right - padding, height - insets.bottom - padding],
     ],
     {
       type: 'MultiPoint',
@@ -45,13 +65,14 @@ export function fitProjection(camera: Camera, width: number, height: number): Ge
   return projection;
 }
 
-/** Where a fitted projection rests: the centre of the box and the equivalent web-mercator zoom. */
+/** Where a fitted projection rests: the centre of the clear part of the box (MapLibre's centre) and the zoom. */
 export function restingCamera(
   projection: GeoProjection,
   width: number,
   height: number,
+  insets: Insets = NO_INSETS,
 ): { center: { lng: number; lat: number }; zoom: number } {
-  const [lng, lat] = projection.invert?.([width / 2, height / 2]) ?? [Number.NaN, Number.NaN];
+  const [lng, lat] = projection.invert?.(clearCentre(width, height, insets)) ?? [Number.NaN, Number.NaN];
   return { center: { lng, lat }, zoom: zoomForScale(projection.scale()) };
 }
 

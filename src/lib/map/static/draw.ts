@@ -13,8 +13,10 @@ import type { Feature, FeatureCollection, Geometry, MultiLineString, Position } 
 import type { Layer, Story } from '../../story/types.ts';
 import { ACCENT, WATER, styleFor, type StyleToken } from '../../cartography/styles.ts';
 import { emphasisedShapes, layerFilter } from '../layerSpecs.ts';
-import type { MapState } from '../state.ts';
+import { zoomBandFor, type MapState } from '../state.ts';
+import { markerBox, markerShown } from './markers.ts';
 import { planarProjection, restingCamera } from './camera.ts';
+import { NO_INSETS } from '../insets.ts';
 import { matchesFilter } from './filter.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -43,11 +45,11 @@ export interface Frame {
 type Box = [x0: number, y0: number, x1: number, y1: number];
 
 /** A frame for a fitted Mercator projection in a `width` × `height` box. */
-export function createFrame(projection: GeoProjection, width: number, height: number): Frame {
+export function createFrame(projection: GeoProjection, width: number, height: number, insets = NO_INSETS): Frame {
   const { wrapper, toScreen } = planarProjection(projection);
   const clip = geoClipRectangle(-CLIP_MARGIN, -CLIP_MARGIN, width + CLIP_MARGIN, height + CLIP_MARGIN);
   const clipped: GeoStreamWrapper = { stream: (output) => wrapper.stream(clip(thinned(output))) };
-  const { center, zoom } = restingCamera(projection, width, height);
+  const { center, zoom } = restingCamera(projection, width, height, insets);
   return {
     width,
     height,
@@ -582,6 +584,14 @@ export function drawState(
   const children: SVGElement[] = [
     svgElement(document, 'rect', { class: 'static-map__water', width: frame.width, height: frame.height, fill: WATER }),
   ];
+  // The place buttons go over the drawing: map labels give way to them, as they do to the WebGL map's blockers.
+  const band = zoomBandFor(frame.zoom);
+  for (const place of story.places) {
+    const marker = state.markers[place.id];
+    if (!marker || !markerShown(place, marker, band)) continue;
+    const [x, y] = frame.toScreen(marker.anchor);
+    if (inFrame(frame, [x, y])) frame.labelBoxes.push(markerBox(place, x, y));
+  }
   // Top layer first, as MapLibre places symbols: a higher layer's labels claim their room before a lower one's.
   const groups: SVGGElement[] = [];
   for (const layer of [...story.layers].reverse()) {

@@ -18,6 +18,24 @@ export function markerShown(place: Place, marker: MarkerState, band: ZoomBand): 
   return !(band === 'region' && place.kind === 'town');
 }
 
+// The marker's box as the stylesheet lays it out (.place-marker in explainer.css), estimated without layout: a 0.8rem
+// semibold label after a 0.7rem dot and a 0.3rem gap; a region's 0.75rem capitals spaced 0.1em, centred, no dot.
+const REM = 16;
+const GLYPH = 0.6;
+
+/** The screen box [x0, y0, x1, y1] a place's button covers with its anchor at (x, y), for map labels to avoid. */
+export function markerBox(place: Place, x: number, y: number): [number, number, number, number] {
+  if (place.kind === 'region') {
+    const size = 0.75 * REM;
+    const half = (place.name.length * size * (GLYPH + 0.1)) / 2 + 0.35 * REM;
+    return [x - half, y - 0.7 * size, x + half, y + 0.7 * size];
+  }
+  const size = 0.8 * REM;
+  const text = place.name.length * size * GLYPH;
+  const lead = place.kind === 'line' ? 0.1 * REM : (0.1 + 0.7 + 0.3) * REM;
+  return [x, y - 0.7 * size, x + lead + text + 0.35 * REM, y + 0.7 * size];
+}
+
 /** The overlay of place buttons. */
 export interface PlaceButtons {
   /** Positions and marks every button for a state, seen through `toScreen` in a `width` × `height` box. */

@@ -8,6 +8,7 @@ import type { MapController, MapEvents } from '../controller.ts';
 import { zoomBandFor, type Camera, type MapState } from '../state.ts';
 import type { Story } from '../../story/types.ts';
 import { fitProjection, planarProjection, restingCamera } from './camera.ts';
+import { insetsDiffer, NO_INSETS, type Insets } from '../insets.ts';
 import { createPlaceButtons } from './markers.ts';
 
 /** The box a preview is drawn for when shown as an image (print, no JavaScript); its drawing zoom is this box's. */
@@ -45,8 +46,14 @@ export interface PreviewFrame {
  * The viewBox that shows `camera` in a `width` × `height` box: the drawing is web-mercator at one zoom, so any camera
  * is a scale and a shift of it. The camera is fitted exactly as the static map and MapLibre fit it.
  */
-export function framePreview(geometry: PreviewGeometry, camera: Camera, width: number, height: number): PreviewFrame {
-  const projection = fitProjection(camera, width, height);
+export function framePreview(
+  geometry: PreviewGeometry,
+  camera: Camera,
+  width: number,
+  height: number,
+  insets: Insets = NO_INSETS,
+): PreviewFrame {
+  const projection = fitProjection(camera, width, height, insets);
   const [originX = 0, originY = 0] = projection([0, 0]) ?? [];
   const k = geometry.scale / projection.scale();
   return {
@@ -95,6 +102,7 @@ export function createPreviewMap(options: PreviewMapOptions): PreviewMap {
   let latest: MapState | undefined;
   let ready = false;
   let destroyed = false;
+  let insets: Insets = NO_INSETS;
 
   /** A step's preview, fetched and parsed once. Rejects when there is none or it is not a preview. */
   function load(stepId: string): Promise<SVGSVGElement> {
@@ -143,12 +151,12 @@ export function createPreviewMap(options: PreviewMapOptions): PreviewMap {
       shown = svg;
     }
     const { width, height } = measure();
-    const frame = framePreview(geometry, state.camera, width, height);
+    const frame = framePreview(geometry, state.camera, width, height, insets);
     svg.setAttribute('viewBox', frame.viewBox.map((value) => value.toFixed(2)).join(' '));
     svg.style.setProperty('--k', frame.k.toFixed(4));
     const { toScreen } = planarProjection(frame.projection);
     buttons.place(state, (position: Position) => toScreen(position), width, height);
-    const camera = restingCamera(frame.projection, width, height);
+    const camera = restingCamera(frame.projection, width, height, insets);
     container.dataset.zoomBand = zoomBandFor(camera.zoom);
     if (!ready) {
       ready = true;
@@ -177,6 +185,11 @@ export function createPreviewMap(options: PreviewMapOptions): PreviewMap {
     },
     resize() {
       if (latest && !destroyed) apply(latest);
+    },
+    setInsets(next) {
+      if (destroyed || !insetsDiffer(insets, next)) return;
+      insets = next;
+      if (latest) apply(latest);
     },
     prefetch(stepIds) {
       for (const stepId of stepIds) load(stepId).catch(() => undefined);

@@ -5,6 +5,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { MapController, MapControllerOptions } from '../controller.ts';
 import { zoomBandFor, type MapState } from '../state.ts';
+import { insetsDiffer, NO_INSETS, type Insets } from '../insets.ts';
 import { fitProjection } from './camera.ts';
 import { createFrame, drawState, svgElement, type Frame } from './draw.ts';
 import { createPlaceButtons } from './markers.ts';
@@ -24,6 +25,7 @@ export function createStaticMap(options: StaticMapOptions): MapController {
   const document = container.ownerDocument;
 
   let size = measure();
+  let insets: Insets = NO_INSETS;
   const svg = svgElement(document, 'svg', {
     class: 'static-map',
     width: '100%',
@@ -84,7 +86,7 @@ export function createStaticMap(options: StaticMapOptions): MapController {
   function draw(state: MapState): Frame {
     const { width, height } = size;
     svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-    const frame = createFrame(fitProjection(state.camera, width, height), width, height);
+    const frame = createFrame(fitProjection(state.camera, width, height, insets), width, height, insets);
     svg.replaceChildren(...drawState(document, story, state, frame, (file) => collections.get(file)));
     buttons.place(state, frame.toScreen, width, height);
     // HTML markers take no part in label collisions: at low zooms only the places that matter to the state are marked.
@@ -117,6 +119,13 @@ export function createStaticMap(options: StaticMapOptions): MapController {
     });
   }
 
+  /** Draws the applied state again for a new size or new insets. */
+  function refit(): void {
+    if (!loaded || !applied) return;
+    const frame = draw(applied);
+    if (!waiting) rest(applied, frame);
+  }
+
   const baseFiles = [...new Set(story.layers.filter((layer) => layer.base).map((layer) => layer.file))];
   // Ready, or one error naming the file, once every base file has settled: never both.
   void loadAll(baseFiles).then((ok) => {
@@ -145,9 +154,12 @@ export function createStaticMap(options: StaticMapOptions): MapController {
     resize() {
       if (destroyed) return;
       size = measure();
-      if (!loaded || !applied) return;
-      const frame = draw(applied);
-      if (!waiting) rest(applied, frame);
+      refit();
+    },
+    setInsets(next) {
+      if (destroyed || !insetsDiffer(insets, next)) return;
+      insets = next;
+      refit();
     },
     destroy() {
       destroyed = true;

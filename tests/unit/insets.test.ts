@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { insetsDiffer, insetsFromPanels, NO_INSETS } from '../../src/lib/map/insets.ts';
+
+const box = { left: 100, top: 0, right: 836, bottom: 800 };
+
+describe('insetsFromPanels', () => {
+  it('gives each panel the side it costs least to give up, and keeps the deepest claim per side', () => {
+    const insets = insetsFromPanels(box, [
+      // The timeline, top left: 192 × 170, cheaper as a top strip (182 × 736) than a left one (204 × 800).
+      { left: 112, top: 12, right: 304, bottom: 182 },
+      // The motion toggle, top right: a shallower top claim.
+      { left: 720, top: 70, right: 826, bottom: 100 },
+      // The legend, bottom left, wide and short.
+      { left: 112, top: 690, right: 448, bottom: 788 },
+      // Zoom buttons on the right edge: a 40 px right strip costs less than a 70 px top one.
+      { left: 796, top: 10, right: 826, bottom: 70 },
+    ]);
+    // The timeline's 182 px is capped at a fifth of the 800 px box.
+    expect(insets).toEqual({ top: 160, right: 40, bottom: 110, left: 0 });
+  });
+
+  it('claims the right side for a tall panel there, and caps every side at a fifth of the box', () => {
+    expect(insetsFromPanels(box, [{ left: 700, top: 0, right: 836, bottom: 800 }])).toEqual({
+      top: 0,
+      right: 136,
+      bottom: 0,
+      left: 0,
+    });
+    expect(insetsFromPanels(box, [{ left: 100, top: 300, right: 836, bottom: 800 }]).bottom).toBe(160);
+  });
+
+  it('ignores panels outside the box or of no size, and an empty box', () => {
+    expect(insetsFromPanels(box, [{ left: 0, top: 0, right: 90, bottom: 800 }])).toEqual(NO_INSETS);
+    expect(insetsFromPanels(box, [{ left: 200, top: 200, right: 200, bottom: 300 }])).toEqual(NO_INSETS);
+    expect(insetsFromPanels({ left: 0, top: 0, right: 0, bottom: 0 }, [box])).toEqual(NO_INSETS);
+  });
+
+  it('tells a change of a pixel or more from none', () => {
+    expect(insetsDiffer(NO_INSETS, { ...NO_INSETS, left: 0.4 })).toBe(false);
+    expect(insetsDiffer(NO_INSETS, { ...NO_INSETS, bottom: 1 })).toBe(true);
+  });
+});
