@@ -1,7 +1,8 @@
 // How the explainer writes dates and numbers for readers: one place, so the legend, the date control, the chart and
 // the live description agree.
 
-const MONTHS = [
+/** The months' names in English, January first. */
+export const MONTHS = [
   'January',
   'February',
   'March',

@@ -5,6 +5,7 @@
 // Odessa, Tripoli) is resolved from context: a country or US state named near it, distance to the story's other
 // places, population. Everything is decided by rules the report can explain, in article order, so the same article
 // always gives the same places.
+import { MONTHS } from '../../lib/format.ts';
 import type { Passage } from '../../lib/story/types.ts';
 import { EXONYMS, foldName, slug, transliterationKey, type City, type Country, type Gazetteer } from './gazetteer.ts';
 
@@ -68,18 +69,7 @@ export interface PlaceFinding {
 }
 
 const MONTHS_AND_DAYS = new Set([
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
+  ...MONTHS,
   'Monday',
   'Tuesday',
   'Wednesday',
