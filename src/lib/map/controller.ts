@@ -85,8 +85,10 @@ export function createMapController(options: MapControllerOptions): MapControlle
     center: [0, 0],
     zoom: 1,
     attributionControl: false,
-    // The page scrolls with the wheel; the map zooms with its buttons, a pinch, or a double click.
+    // The page scrolls with the wheel; the map zooms with its buttons, a pinch, or a double click. On a touch screen
+    // a one-finger swipe scrolls the article too (the map is pinned over it): no drag pan there, pinch to zoom.
     scrollZoom: false,
+    dragPan: !globalThis.matchMedia?.('(pointer: coarse)').matches,
     dragRotate: false,
     pitchWithRotate: false,
     maxPitch: 0,
