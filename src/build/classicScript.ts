@@ -4,15 +4,35 @@
 import { resolve } from 'node:path';
 import { build, type Plugin, type Rollup } from 'vite';
 
-async function bundle(root: string, entry: string): Promise<string> {
+/** How one entry is built by selfContainedScript. */
+export interface ScriptOptions {
+  /** The oldest JavaScript it must run in (a host page's loader: es2019, the default). */
+  target?: string;
+  /** `iife` (default): a classic script; `es`: a module script that imports nothing statically. */
+  format?: 'iife' | 'es';
+  /** Constants replaced in its code (Vite's `define`). */
+  define?: Record<string, string>;
+}
+
+/**
+ * One TypeScript entry built into the code of a single self-contained script: everything it imports statically is
+ * inside it, so it costs its page one request.
+ */
+export async function selfContainedScript(
+  root: string,
+  entry: string,
+  { target = 'es2019', format = 'iife', define }: ScriptOptions = {},
+): Promise<string> {
   const output = (await build({
     configFile: false,
     root,
     logLevel: 'silent',
+    define: define ?? {},
     build: {
       write: false,
-      target: 'es2019',
-      lib: { entry: resolve(root, entry), formats: ['iife'], name: 'storyMapLoader', fileName: () => 'script.js' },
+      target,
+      minify: true,
+      lib: { entry: resolve(root, entry), formats: [format], name: 'storyMapLoader', fileName: () => 'script.js' },
     },
   })) as Rollup.RollupOutput[];
   const chunk = output[0]?.output.find((item): item is Rollup.OutputChunk => item.type === 'chunk');
@@ -32,11 +52,11 @@ export function classicScript(entry: string, fileName: string): Plugin {
       root = config.root;
     },
     async generateBundle() {
-      this.emitFile({ type: 'asset', fileName, source: await bundle(root, entry) });
+      this.emitFile({ type: 'asset', fileName, source: await selfContainedScript(root, entry) });
     },
     configureServer(server) {
       server.middlewares.use(`/${fileName}`, (_request, response, next) => {
-        bundle(root, entry)
+        selfContainedScript(root, entry)
           .then((code) => {
             response.setHeader('Content-Type', 'text/javascript; charset=utf-8');
             response.end(code);

@@ -84,3 +84,26 @@ export function assemblePage(template: string, page: PrerenderedPage, preview?: 
     template.slice(bodyEnd),
   ].join('');
 }
+
+/**
+ * Vite's module script and preload links in `html`, replaced by one deferred classic script (`starterUrl`, the built
+ * src/pageStart.ts) that adds them once the page has painted. Their URLs go in its `data-modules`, entry first. The
+ * starter is a file, not inline code, so the page keeps working under `script-src 'self'`.
+ * @throws when the page has no module script
+ */
+export function startAfterPaint(html: string, starterUrl: string): string {
+  const urls: string[] = [];
+  const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/;
+  const found = entry.exec(html);
+  if (!found?.[1]) throw new Error('index.html: the built page has no module script to start');
+  urls.push(found[1]);
+  let page = html.replace(entry, '');
+  page = page.replace(/<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g, (_link, url: string) => {
+    urls.push(url);
+    return '';
+  });
+  const attribute = (value: string): string => value.replace(/&/g, '&amp;').replace(/'/g, '&#39;');
+  const at = page.indexOf('</head>');
+  const script = `<script defer src='${attribute(starterUrl)}' data-modules='${attribute(JSON.stringify(urls))}'></script>`;
+  return `${page.slice(0, at)}${script}\n${page.slice(at)}`;
+}

@@ -2,13 +2,15 @@
 // src/build/prerender/entry.ts with the same Svelte and story plugins, and its HTML replaces the `<!--app-html-->` marker.
 // The map box gets the opening step's preview (drawn by the story plugin, which also writes every step's preview to
 // assets/maps/ for print and for readers without JavaScript): the page shows a map with its first paint. Its
-// stylesheet is inlined into the page.
+// stylesheet is inlined into the page, and its module scripts are started by a small deferred script once the page
+// has painted (src/pageStart.ts, written as assets/start-HASH.js).
 import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { createServer, type Plugin } from 'vite';
 import { previewsOnce, storyPlugin } from '../storyPlugin.ts';
-import { APP_MARKER, assemblePage, type PrerenderedPage } from './page.ts';
+import { APP_MARKER, assemblePage, startAfterPaint, type PrerenderedPage } from './page.ts';
 import { PRINT_MAPS_DIR as MAPS_DIR } from '../../lib/printMaps.ts';
+import { selfContainedScript } from '../classicScript.ts';
 
 /**
  * @param storyFolder the story folder, as given to storyPlugin
@@ -51,9 +53,15 @@ export function prerenderPlugin(storyFolder: string): Plugin {
     // The page's stylesheet goes into the page itself: the first paint waits for no second request.
     generateBundle: {
       order: 'post',
-      handler(_options, bundle) {
+      async handler(_options, bundle) {
         const page = bundle['index.html'];
         if (page?.type !== 'asset' || typeof page.source !== 'string') return;
+        const starter = this.emitFile({
+          type: 'asset',
+          name: 'start.js',
+          source: await selfContainedScript(root, 'src/pageStart.ts', { target: 'es2022' }),
+        });
+        page.source = startAfterPaint(page.source, `./${this.getFileName(starter)}`);
         page.source = page.source.replace(
           /<link rel="stylesheet"[^>]*href="\.\/(assets\/[^"]+\.css)"[^>]*>/g,
           (link, file: string) => {
