@@ -39,8 +39,9 @@ export interface StepWatch {
 }
 
 /**
- * Calls `onChange` with the active step ID now and whenever it changes while the page scrolls or resizes.
- * Work per frame is one getBoundingClientRect per step, batched in requestAnimationFrame.
+ * Calls `onChange` with the active step ID at the next frame and whenever it changes while the page scrolls or
+ * resizes. Work per frame is one getBoundingClientRect per step, batched in requestAnimationFrame: the first reading
+ * too, so a freshly mounted article is laid out by the browser's own frame, never forced while it is being built.
  */
 export function watchActiveStep(
   elements: readonly HTMLElement[],
@@ -71,7 +72,7 @@ export function watchActiveStep(
 
   scroller.addEventListener('scroll', schedule, { passive: true });
   window.addEventListener('resize', schedule, { passive: true });
-  measure();
+  schedule();
   return {
     measure,
     stop: () => {

@@ -120,7 +120,9 @@ export function createPreviewMap(options: PreviewMapOptions): PreviewMap {
               const parsed = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
               if (parsed.localName !== 'svg' || !previewGeometry(parsed))
                 throw new Error(`the map preview of "${stepId}" is not a preview`);
-              return document.importNode(parsed, true) as unknown as SVGSVGElement;
+              // Moved into the page, not copied; and shown in a task of its own, after the parse.
+              const svg = document.adoptNode(parsed) as unknown as SVGSVGElement;
+              return new Promise<SVGSVGElement>((resolve) => setTimeout(() => resolve(svg), 0));
             })
         : Promise.reject(new Error(`no map preview of "${stepId}"`));
       loading.set(stepId, promise);
@@ -139,6 +141,8 @@ export function createPreviewMap(options: PreviewMapOptions): PreviewMap {
   function show(svg: SVGSVGElement, state: MapState): void {
     const geometry = previewGeometry(svg);
     if (!geometry) return;
+    // Measured before a new preview goes in: its thousands of elements are then laid out by the browser's frame.
+    const { width, height } = measure();
     if (shown !== svg) {
       // Whatever preview was there goes, the prerendered one too when a later step arrives before it was shown.
       for (const other of container.querySelectorAll('svg.map-preview')) if (other !== svg) other.remove();
@@ -150,7 +154,6 @@ export function createPreviewMap(options: PreviewMapOptions): PreviewMap {
       container.prepend(svg);
       shown = svg;
     }
-    const { width, height } = measure();
     const frame = framePreview(geometry, state.camera, width, height, insets);
     svg.setAttribute('viewBox', frame.viewBox.map((value) => value.toFixed(2)).join(' '));
     svg.style.setProperty('--k', frame.k.toFixed(4));
