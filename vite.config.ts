@@ -5,6 +5,7 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 import { storyPlugin } from './src/build/storyPlugin.ts';
 import { prerenderPlugin } from './src/build/prerender/prerenderPlugin.ts';
 import { classicScript } from './src/build/classicScript.ts';
+import { EMBED_MOUNT_ENTRY, embedLoader } from './src/build/embedLoader.ts';
 
 const storyFolder = process.env.STORY ?? 'data/kursk';
 
@@ -17,6 +18,8 @@ export default defineConfig({
     prerenderPlugin(storyFolder),
     // The iframe embed's host loader, from the same message definitions as the app.
     classicScript('src/embedFrame.ts', 'embed-frame.js'),
+    // The script embed's loader, dist/embed.js, built on its own to load the `embed-mount` entry below.
+    embedLoader(),
     svelteTesting(),
   ],
   build: {
@@ -24,18 +27,20 @@ export default defineConfig({
     // Map data must stay fetchable files (a strict CSP may forbid data: URLs), never inlined.
     assetsInlineLimit: (file) => (file.endsWith('.geojson') ? false : undefined),
     chunkSizeWarningLimit: 1200,
-    // Two entries sharing their chunks: the page (index.html, prerendered) and the script embed, whose file name is
-    // fixed (`dist/embed.js`) so newsrooms can link it; everything else keeps hashed names under assets/.
+    // Two entries sharing their chunks: the page (index.html, prerendered) and the script embed's explainer, which
+    // the loader (dist/embed.js, a fixed name newsrooms link) imports by its hashed name under assets/.
     rolldownOptions: {
-      input: { index: 'index.html', embed: 'src/embed.ts' },
+      input: { index: 'index.html', [EMBED_MOUNT_ENTRY]: 'src/lib/embed/mount.ts' },
+      // The embed's entry keeps its exports (mountEmbed) for the loader.
+      preserveEntrySignatures: 'exports-only',
       output: {
-        entryFileNames: (chunk) => (chunk.name === 'embed' ? 'embed.js' : 'assets/[name]-[hash].js'),
+        entryFileNames: 'assets/[name]-[hash].js',
         // The small modules every page needs at once share one chunk: fewer requests, and gzip works across them.
         codeSplitting: {
           groups: [
             {
               name: 'explainer-core',
-              test: /\/src\/lib\/(format|map\/state|cartography\/styles|scroll\/hostViewport|story\/snapshots)\.ts$/,
+              test: /\/src\/(lib\/(format|map\/state|cartography\/styles|scroll\/hostViewport|story\/snapshots|story\/mentions)\.ts|components\/map\/Legend\.svelte)$/,
             },
           ],
         },

@@ -1,15 +1,24 @@
-// Entry point of the script embed, built to dist/embed.js (fixed name). On a host page:
+// The script embed's loader, built on its own to dist/embed.js (src/build/embedLoader.ts). On a host page:
 //   <div data-story-map></div>            (the published <div data-kursk-explainer> works too)
-//   <script type="module" src="https://…/embed.js"></script>
+//   <script type="module" src="https://…/embed.js" fetchpriority="low"></script>
 // Options, as attributes of the element: data-layout="stacked" (every step with its own static map).
-// This file stays tiny: the explainer itself (src/lib/embed/mount.ts and the app) loads only when one of those
-// elements nears the host's viewport (within one and a half screens), so a host page pays nothing for an explainer
-// further down until its reader scrolls towards it. Every URL it loads resolves against this file's own URL, so any
-// CDN path works (the CDN must send `Access-Control-Allow-Origin`: module scripts and the map's worker load
-// cross-origin with CORS).
+// This file is one small request with no imports. It reserves a screen's height for each element at once (the host's
+// text below does not jump when the explainer arrives), then waits for the host page's first paint: the explainer
+// itself (src/lib/embed/mount.ts and the app) loads only when an element nears the host's viewport (within one and a
+// half screens), so a host page pays nothing for an explainer further down until its reader scrolls towards it.
+// Every URL it loads resolves against this file's own URL, so any CDN path works (the CDN must send
+// `Access-Control-Allow-Origin`: module scripts and the map's worker load cross-origin with CORS).
 
+import { afterFirstPaint } from './lib/afterFirstPaint.ts';
 import { EMBED_SELECTOR } from './lib/embed/selectors.ts';
 import { CONSOLE_PREFIX } from './lib/embed/messages.ts';
+import { RESERVED_HEIGHT } from './lib/embed/reserve.ts';
+import type { mountEmbed } from './lib/embed/mount.ts';
+
+/** The explainer's own module, `embed-mount` of the main build (its URL relative to this file). */
+declare const __EMBED_MOUNT__: string;
+const loadMount = (): Promise<{ mountEmbed: typeof mountEmbed }> =>
+  import(/* @vite-ignore */ new URL(__EMBED_MOUNT__, import.meta.url).href);
 
 const SELECTOR = EMBED_SELECTOR.split(',')
   .map((selector) => `${selector.trim()}:not([data-mounted])`)
@@ -18,7 +27,7 @@ const SELECTOR = EMBED_SELECTOR.split(',')
 const AHEAD = '150% 0px';
 
 function load(host: HTMLElement): void {
-  import('./lib/embed/mount.ts')
+  loadMount()
     .then(({ mountEmbed }) => mountEmbed(host))
     .catch((error: unknown) => console.warn(`${CONSOLE_PREFIX} the embed could not load:`, error));
 }
@@ -44,5 +53,17 @@ function start(): void {
   }
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
-else start();
+// Room for each explainer before the host page paints, wherever this script runs early enough (the explainer is
+// taller than a screen; src/lib/embed/mount.ts lets the reservation go once it is in, or when it fails).
+try {
+  for (const host of document.querySelectorAll<HTMLElement>(SELECTOR))
+    if (!host.style.minHeight) host.style.minHeight = RESERVED_HEIGHT;
+} catch {
+  // Nothing is reserved; the explainer still mounts.
+}
+
+// Never before the host's own article has painted.
+afterFirstPaint(() => {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
+});

@@ -42,7 +42,7 @@ export async function writeHostPages(dir, explainerUrl) {
   /** @type {Record<'none' | 'script' | 'iframe', string>} */
   const embeds = {
     none: '',
-    script: `<div data-story-map></div>\n<script type="module" src="${explainerUrl}embed.js"></script>`,
+    script: `<div data-story-map></div>\n<script type="module" src="${explainerUrl}embed.js" fetchpriority="low"></script>`,
     iframe:
       `<iframe data-story-map-frame src="${explainerUrl}index.html?embed" loading="lazy" ` +
       `title="A map explainer" style="display: block; width: 100%; height: 800px; border: 0"></iframe>`,

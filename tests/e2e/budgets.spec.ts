@@ -1,8 +1,11 @@
 // Size budgets of the production build, read from dist/ (bytes are deterministic, so they are asserted; timings are
 // only reported, by `npm run bench`). Sizes are gzip level 9 (node:zlib); 1 kB = 1000 bytes, as Vite prints them.
 //   - Critical-path JS ≤ 30 kB gzip, MapLibre excluded: the module scripts and modulepreloads that dist/index.html
-//     references, plus every chunk they import statically (followed recursively; dynamic import() is not followed).
+//     references, directly or through its starter script (src/pageStart.ts, counted too, adds the modules in its
+//     `data-modules` after first paint),
+//     plus every chunk they import statically (followed recursively; dynamic import() is not followed).
 //     A chunk whose file name contains "maplibre" is excluded; MapLibre bundled into another chunk counts.
+//   - The script embed's loader (dist/embed.js) ≤ 1.5 kB gzip, with no static imports: a host page fetches it alone.
 //   - Story data ≤ 150 kB gzip: every dist/assets/*.geojson plus any other data file in dist/ (.json, .topojson,
 //     .csv, .tsv; source maps and manifests excluded).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -17,6 +20,8 @@ const DIST = path.join(REPO_ROOT, 'dist');
 const KB = 1000;
 const CRITICAL_JS_BUDGET = 30 * KB;
 const STORY_DATA_BUDGET = 150 * KB;
+/** What a host page fetches of ours before its own first paint: dist/embed.js alone. */
+const EMBED_LOADER_BUDGET = 1.5 * KB;
 
 /** Gzip size (level 9) of a file's bytes. */
 function gzipSize(file: string): number {
@@ -35,14 +40,20 @@ function attribute(tag: string, name: string): string | undefined {
 }
 
 /**
- * The JS files dist/index.html loads as module scripts or modulepreloads (absolute paths). External or absolute
- * URLs are an error: the build's asset URLs must be relative.
+ * The JS files dist/index.html loads as module scripts or modulepreloads, or has its starter script load (absolute
+ * paths). External or absolute URLs are an error: the build's asset URLs must be relative.
  */
 function htmlEntryScripts(html: string): string[] {
   const urls: string[] = [];
   for (const [tag] of html.matchAll(/<script\b[^>]*>/gi)) {
     const src = attribute(tag, 'src');
     if (src !== undefined && attribute(tag, 'type')?.toLowerCase() === 'module') urls.push(src);
+    const modules = attribute(tag, 'data-modules');
+    if (modules !== undefined) {
+      // The starter itself, and the modules it starts.
+      if (src !== undefined && attribute(tag, 'type') === undefined) urls.push(src);
+      urls.push(...(JSON.parse(modules.replace(/&#39;/g, "'").replace(/&amp;/g, '&')) as string[]));
+    }
   }
   for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
     const rel = attribute(tag, 'rel')?.toLowerCase().split(/\s+/) ?? [];
@@ -117,6 +128,19 @@ test.describe('size budgets of dist/', () => {
       gzip: gzipSize(file),
       maplibre: /maplibre/i.test(path.basename(file)),
     }));
+    // The page's own inline scripts (the starter) count too.
+    const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+    for (const [, attributes = '', code = ''] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi))
+      if (
+        attribute(`<script ${attributes}>`, 'src') === undefined &&
+        !/type\s*=\s*["']?application\/json/i.test(attributes)
+      )
+        chunks.push({
+          name: 'inline script',
+          raw: code.length,
+          gzip: gzipSync(code, { level: 9 }).length,
+          maplibre: false,
+        });
     const counted = chunks.filter((chunk) => !chunk.maplibre);
     const total = counted.reduce((sum, chunk) => sum + chunk.gzip, 0);
     const listing = chunks
@@ -127,6 +151,18 @@ test.describe('size budgets of dist/', () => {
       .join(', ');
     report('critical-path JS', `${kb(total)} gzip (${total} bytes) of ${kb(CRITICAL_JS_BUDGET)}: ${listing}`);
     expect(total, `critical-path JS gzip bytes (${listing})`).toBeLessThanOrEqual(CRITICAL_JS_BUDGET);
+  });
+
+  test(`the script embed's loader is one file of at most ${kb(EMBED_LOADER_BUDGET)} gzip that imports nothing at load`, () => {
+    const loader = path.join(DIST, 'embed.js');
+    const source = readFileSync(loader, 'utf8');
+    expect(staticImports(source), 'static imports of dist/embed.js').toEqual([]);
+    // What it imports later: the build's embed-mount entry, which exports mountEmbed.
+    const mount = /new URL\(["'`]\.\/(assets\/embed-mount-[\w-]+\.js)["'`]/.exec(source)?.[1];
+    expect(mount, 'dist/embed.js names its assets/embed-mount-*.js').toBeDefined();
+    expect(readFileSync(path.join(DIST, mount ?? ''), 'utf8')).toMatch(/export\s*\{[^}]*\bmountEmbed\b/);
+    report('embed loader', `dist/embed.js ${kb(gzipSize(loader))} gzip, loads ${mount}`);
+    expect(gzipSize(loader)).toBeLessThanOrEqual(EMBED_LOADER_BUDGET);
   });
 
   test(`story data is at most ${kb(STORY_DATA_BUDGET)} gzip`, () => {

@@ -9,6 +9,7 @@ import type { Story } from '../story/types.ts';
 import EmbedRoot from './EmbedRoot.svelte';
 import { ROOT_CLASS, shadowStylesheet } from './shadowCss.ts';
 import { CONSOLE_PREFIX } from './messages.ts';
+import { releaseReservedHeight } from './reserve.ts';
 
 let sheet: CSSStyleSheet | undefined;
 let storyPromise: Promise<Story> | undefined;
@@ -64,6 +65,7 @@ function fail(host: HTMLElement, shadow: ShadowRoot | undefined, error: unknown)
   try {
     console.warn(`${CONSOLE_PREFIX} the explainer could not be shown:`, error);
     host.setAttribute('data-mounted', 'error');
+    releaseReservedHeight(host);
     if (!shadow) return;
     // The boundary's own notice is enough when App failed after mounting.
     if (shadow.querySelector('.kx-notice')) return;
@@ -100,6 +102,7 @@ export async function mountEmbed(host: HTMLElement): Promise<void> {
       target: container,
       props: { story, dataUrls, previewUrls, layout, onerror: (error: unknown) => fail(host, target, error) },
     });
+    releaseReservedHeight(host);
     if (host.getAttribute('data-mounted') === 'loading') host.setAttribute('data-mounted', 'ready');
   } catch (error) {
     fail(host, shadow, error);
