@@ -73,6 +73,16 @@ const PROFILES = {
   },
 };
 
+/**
+ * How pages are rasterised. Chromium here has no GPU: WebGL runs on SwiftShader (CPU emulation of a GPU), and headless
+ * Chromium then also rasterises every page through SwiftShader ("Rasterization: Hardware accelerated on all pages" in
+ * chrome://gpu). No reader's browser does that: a phone rasterises on its GPU, and Chrome keeps raster on the CPU when
+ * its only GL is SwiftShader. Emulated GPU raster of a page's vector paths is slow enough to hold the first paint
+ * back by seconds (dashed lines most of all), for every page alike. By default the benchmark rasterises on the CPU
+ * (WebGL stays on SwiftShader); `--raster gpu` measures the emulated GPU raster instead.
+ */
+const RASTER_ARGS = { software: ['--disable-gpu-rasterization'], gpu: [] };
+
 const TIMEOUT_READY_MS = 120_000;
 const TIMEOUT_STEP_MS = 30_000;
 const QUIET_MS = 500;
@@ -86,6 +96,7 @@ const USAGE = `usage: node scripts/bench.mjs [options]      (or: npm run bench -
   --no-lighthouse  skip Lighthouse (by default it runs on five pages: the explainer, the bare MapLibre page, and a
                  host article page on another origin with no embed, the script embed and the iframe embed)
   --lighthouse-runs N  Lighthouse runs per page (default: --runs)
+  --raster software|gpu  how Chromium rasterises pages (default software: see RASTER below)
   --help         this text
 Writes bench-results/bench.json and prints a summary table. Timings are reported, never asserted.`;
 
@@ -99,6 +110,7 @@ class BenchError extends Error {}
  * @property {boolean} desktop
  * @property {boolean} lighthouse
  * @property {number | undefined} lighthouseRuns
+ * @property {'software' | 'gpu'} raster
  */
 
 /**
@@ -108,7 +120,14 @@ class BenchError extends Error {}
  */
 function parseArgs(argv) {
   /** @type {Options} */
-  const options = { runs: 5, build: true, desktop: false, lighthouse: true, lighthouseRuns: undefined };
+  const options = {
+    runs: 5,
+    build: true,
+    desktop: false,
+    lighthouse: true,
+    lighthouseRuns: undefined,
+    raster: 'software',
+  };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index] ?? '';
     const [name, inline] = arg.includes('=')
@@ -141,6 +160,13 @@ function parseArgs(argv) {
         if (!Number.isInteger(runs) || runs < 1)
           throw new BenchError(`bench: --lighthouse-runs needs a whole number ≥ 1, got ${JSON.stringify(value)}`);
         options.lighthouseRuns = runs;
+        break;
+      }
+      case '--raster': {
+        const value = inline ?? argv[++index];
+        if (value !== 'software' && value !== 'gpu')
+          throw new BenchError(`bench: --raster takes software or gpu, got ${JSON.stringify(value)}`);
+        options.raster = value;
         break;
       }
       case '--help':
@@ -1065,6 +1091,7 @@ function printLighthouse(lighthouse) {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const chromiumPath = requireChromium();
+  const chromiumArgs = [...CHROMIUM_ARGS, ...RASTER_ARGS[options.raster]];
   let chromium;
   try {
     ({ chromium } = await import('@playwright/test'));
@@ -1105,7 +1132,7 @@ async function main() {
   let browser;
   try {
     try {
-      browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+      browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
     } catch (error) {
       throw new BenchError(
         `bench: Chromium at ${chromiumPath} did not start: ${/** @type {Error} */ (error).message.split('\n')[0]}\nRun \`node scripts/ensure-chromium.mjs\`.`,
@@ -1157,7 +1184,7 @@ async function main() {
             repoRoot: REPO_ROOT,
             resultsDir: RESULTS_DIR,
             chromiumPath,
-            chromiumArgs: CHROMIUM_ARGS,
+            chromiumArgs,
             desktop: options.desktop,
             runs: options.lighthouseRuns ?? options.runs,
           },
@@ -1205,7 +1232,8 @@ async function main() {
         node: process.version,
         browser: browserVersion,
         chromium: chromiumPath,
-        args: CHROMIUM_ARGS,
+        args: chromiumArgs,
+        raster: options.raster,
         platform: `${process.platform} ${process.arch}`,
       },
       definitions: {
