@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // When the WebGL map starts: at the reader's first sign of intent, once, saying what it was; after a quiet while
-// when the reader does nothing; at once when the page was already scrolled before the watch began.
+// when the reader does nothing; at once when the page was already scrolled, or the pointer already on the explainer,
+// before the watch began.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { watchIntent, type Intent } from '../../src/lib/map/intent.ts';
 
@@ -52,6 +53,15 @@ describe('watchIntent', () => {
     watchIntent({ root, map, embedded: false }, (intent) => started.push(intent));
     await Promise.resolve();
     expect(started).toEqual(['scroll']);
+  });
+
+  it('takes a pointer already resting on the explainer when the watch begins as a pointer', async () => {
+    const { root, map, started } = setUp();
+    const matches = vi.spyOn(root, 'matches').mockImplementation((selector) => selector === ':hover');
+    watchIntent({ root, map, embedded: true }, (intent) => started.push(intent));
+    await Promise.resolve();
+    expect(started).toEqual(['pointer']);
+    matches.mockRestore();
   });
 
   it('stops: nothing starts after the returned function is called', () => {

@@ -50,6 +50,8 @@ export function watchIntent(options: IntentOptions, start: (intent: Intent) => v
   };
 
   for (const type of POINTER_EVENTS) listen(root, type, 'pointer');
+  // A pointer already resting on the explainer when the watch begins (it arrived before the map's code did) counts.
+  if (root.matches(':hover')) queueMicrotask(() => fire('pointer'));
   listen(root, 'touchstart', 'touch');
   listen(root, 'keydown', 'key');
   listen(root, 'focusin', 'focus');
