@@ -28,7 +28,8 @@ const AHEAD = '150% 0px';
 
 function load(host: HTMLElement): void {
   loadMount()
-    .then(({ mountEmbed }) => mountEmbed(host))
+    // Mounted in a task of its own, not in the one that ran the explainer's modules.
+    .then(({ mountEmbed }) => new Promise<void>((resolve) => setTimeout(() => resolve(mountEmbed(host)), 0)))
     .catch((error: unknown) => console.warn(`${CONSOLE_PREFIX} the embed could not load:`, error));
 }
 

@@ -562,6 +562,8 @@ test.describe('script embed (embed.js, shadow DOM) on another origin', () => {
     await page.goto(`${servers.host}script-hostile.html`);
     for (const index of [0, 1]) {
       const host = embed(page, index);
+      // Each loads as it nears the viewport (the first reserves a screen's height, so the second starts further down).
+      await host.scrollIntoViewIfNeeded();
       await expect(host, `embed ${index + 1} mounted`).toHaveAttribute('data-mounted', 'ready', { timeout: 30_000 });
       expect(await host.evaluate((element) => element.shadowRoot?.mode), 'an open shadow root').toBe('open');
       await expect(host.locator('[data-map]')).toHaveAttribute('data-map-status', /^(ready|fallback)$/, {
@@ -676,6 +678,8 @@ test('dist/embed-demo.html shows all three embeds from relative URLs', async ({ 
   test.setTimeout(120_000);
   await page.goto(`${servers.explainer}embed-demo.html`);
   await expect(embed(page, 0)).toHaveAttribute('data-mounted', 'ready', { timeout: 30_000 });
+  // The second loads as it nears the viewport.
+  await embed(page, 1).scrollIntoViewIfNeeded();
   await expect(embed(page, 1)).toHaveAttribute('data-mounted', 'ready', { timeout: 30_000 });
   await expect(embed(page, 1).locator('[data-layout="stacked"]')).toHaveCount(1);
   await expect(embed(page, 0).locator('[data-map]')).toHaveAttribute('data-map-status', /^(ready|fallback)$/, {

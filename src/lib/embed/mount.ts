@@ -89,13 +89,16 @@ export async function mountEmbed(host: HTMLElement): Promise<void> {
   host.setAttribute('data-mounted', 'loading');
   let shadow: ShadowRoot | undefined;
   try {
+    // The story is on its way while the styles are parsed (a failure is met at the await below, not left unhandled).
+    const storyLoading = loadStory();
+    storyLoading.catch(() => undefined);
     shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
     adoptStyles(shadow);
     const container = document.createElement('div');
     container.className = ROOT_CLASS;
     shadow.append(container);
-    const story = await loadStory();
     const layout = host.dataset.layout === 'stacked' ? 'stacked' : 'scrolly';
+    const story = await storyLoading;
     container.lang = story.meta.lang;
     const target = shadow;
     mount(EmbedRoot, {
