@@ -2,20 +2,27 @@
 
 /**
  * Scrolls the passage with `data-passage="passageId"` inside `root` to the middle of the screen. A smooth scroll can
- * be cut short (another scroll, a busy main thread on a slow phone): once scrolling has stopped, the passage is
- * checked and jumped to if it did not arrive.
+ * be cut short (another scroll, a busy main thread on a slow phone), and steps the page had not yet laid out
+ * (content-visibility) take their real height as they come into view: once scrolling has stopped (after an instant
+ * jump, two frames later), the passage is checked and jumped to again if it did not arrive.
  */
 export function scrollToPassage(root: ParentNode, passageId: string, reducedMotion: boolean): void {
   const element = root.querySelector<HTMLElement>(`[data-passage="${CSS.escape(passageId)}"]`);
   if (!element) return;
-  element.scrollIntoView({ block: 'center', behavior: reducedMotion ? 'instant' : 'smooth' });
-  if (reducedMotion) return;
-  const check = (): void => {
-    clearTimeout(fallback);
-    window.removeEventListener('scrollend', check);
+  const jumpIfAway = (): void => {
     const box = element.getBoundingClientRect();
     if (box.bottom < 0 || box.top > window.innerHeight)
       element.scrollIntoView({ block: 'center', behavior: 'instant' });
+  };
+  element.scrollIntoView({ block: 'center', behavior: reducedMotion ? 'instant' : 'smooth' });
+  if (reducedMotion) {
+    requestAnimationFrame(() => requestAnimationFrame(jumpIfAway));
+    return;
+  }
+  const check = (): void => {
+    clearTimeout(fallback);
+    window.removeEventListener('scrollend', check);
+    jumpIfAway();
   };
   // Browsers without scrollend: check once a smooth scroll has surely ended.
   const fallback = setTimeout(check, 3000);
