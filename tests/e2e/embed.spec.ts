@@ -557,6 +557,8 @@ test.describe('script embed (embed.js, shadow DOM) on another origin', () => {
           map: box('[data-map]'),
         };
       });
+    // The script embed mounts its article a step at a time: measure once the opening passages are in.
+    await expect(embed(page).locator('[data-passage="p1"]')).toHaveCount(1);
     const clean = await measure(embed(page));
 
     await page.goto(`${servers.host}script-hostile.html`);
@@ -585,6 +587,7 @@ test.describe('script embed (embed.js, shadow DOM) on another origin', () => {
         .evaluate((element) => getComputedStyle(element).fontSize),
     ).toBe('30px');
 
+    await expect(embed(page, 0).locator('[data-passage="p1"]')).toHaveCount(1);
     const hostile = await measure(embed(page, 0));
     expect(hostile.headlineFont).toBe(clean.headlineFont);
     expect(hostile.bodyFont).toBe(clean.bodyFont);
