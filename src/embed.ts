@@ -10,6 +10,7 @@
 // `Access-Control-Allow-Origin`: module scripts and the map's worker load cross-origin with CORS).
 
 import { afterFirstPaint } from './lib/afterFirstPaint.ts';
+import { nextTask } from './lib/nextTask.ts';
 import { EMBED_SELECTOR } from './lib/embed/selectors.ts';
 import { CONSOLE_PREFIX } from './lib/embed/messages.ts';
 import { RESERVED_HEIGHT } from './lib/embed/reserve.ts';
@@ -29,7 +30,10 @@ const AHEAD = '150% 0px';
 function load(host: HTMLElement): void {
   loadMount()
     // Mounted in a task of its own, not in the one that ran the explainer's modules.
-    .then(({ mountEmbed }) => new Promise<void>((resolve) => setTimeout(() => resolve(mountEmbed(host)), 0)))
+    .then(async ({ mountEmbed }) => {
+      await nextTask();
+      await mountEmbed(host);
+    })
     .catch((error: unknown) => console.warn(`${CONSOLE_PREFIX} the embed could not load:`, error));
 }
 

@@ -10,6 +10,7 @@ import type { Story } from '../../story/types.ts';
 import { fitProjection, planarProjection, restingCamera } from './camera.ts';
 import { insetsDiffer, NO_INSETS, type Insets } from '../insets.ts';
 import { createPlaceButtons } from './markers.ts';
+import { nextTask } from '../../nextTask.ts';
 
 /** The box a preview is drawn for when shown as an image (print, no JavaScript); its drawing zoom is this box's. */
 export const PREVIEW_WIDTH = 640;
@@ -122,7 +123,7 @@ export function createPreviewMap(options: PreviewMapOptions): PreviewMap {
                 throw new Error(`the map preview of "${stepId}" is not a preview`);
               // Moved into the page, not copied; and shown in a task of its own, after the parse.
               const svg = document.adoptNode(parsed) as unknown as SVGSVGElement;
-              return new Promise<SVGSVGElement>((resolve) => setTimeout(() => resolve(svg), 0));
+              return nextTask().then(() => svg);
             })
         : Promise.reject(new Error(`no map preview of "${stepId}"`));
       loading.set(stepId, promise);
