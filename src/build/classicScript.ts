@@ -2,7 +2,7 @@
 // as the iframe host loader dist/embed-frame.js, which newsrooms include with a plain <script src>. It is built from
 // the same modules as the app, so a protocol is written once. The dev server builds it on request.
 import { resolve } from 'node:path';
-import { build, type Plugin, type Rollup } from 'vite';
+import { build, type Plugin, type Rollup, type ViteDevServer } from 'vite';
 
 /** How one entry is built by selfContainedScript. */
 export interface ScriptOptions {
@@ -55,14 +55,19 @@ export function classicScript(entry: string, fileName: string): Plugin {
       this.emitFile({ type: 'asset', fileName, source: await selfContainedScript(root, entry) });
     },
     configureServer(server) {
-      server.middlewares.use(`/${fileName}`, (_request, response, next) => {
-        selfContainedScript(root, entry)
-          .then((code) => {
-            response.setHeader('Content-Type', 'text/javascript; charset=utf-8');
-            response.end(code);
-          })
-          .catch(next);
-      });
+      serveScript(server, fileName, () => selfContainedScript(root, entry));
     },
   };
+}
+
+/** The dev server answers `/fileName` with the script `code()` builds at that request. */
+export function serveScript(server: ViteDevServer, fileName: string, code: () => Promise<string>): void {
+  server.middlewares.use(`/${fileName}`, (_request, response, next) => {
+    code()
+      .then((script) => {
+        response.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+        response.end(script);
+      })
+      .catch(next);
+  });
 }

@@ -4,7 +4,7 @@
 // whose hashed file name is written into the loader as `__EMBED_MOUNT__`. The dev server builds the loader on
 // request, pointing it at the source module.
 import type { Plugin } from 'vite';
-import { selfContainedScript } from './classicScript.ts';
+import { selfContainedScript, serveScript } from './classicScript.ts';
 
 const FILE_NAME = 'embed.js';
 const ENTRY = 'src/embed.ts';
@@ -34,14 +34,7 @@ export function embedLoader(): Plugin {
       this.emitFile({ type: 'asset', fileName: FILE_NAME, source: await loaderCode(root, `./${mount.fileName}`) });
     },
     configureServer(server) {
-      server.middlewares.use(`/${FILE_NAME}`, (_request, response, next) => {
-        loaderCode(root, '/src/lib/embed/mount.ts')
-          .then((code) => {
-            response.setHeader('Content-Type', 'text/javascript; charset=utf-8');
-            response.end(code);
-          })
-          .catch(next);
-      });
+      serveScript(server, FILE_NAME, () => loaderCode(root, '/src/lib/embed/mount.ts'));
     },
   };
 }
