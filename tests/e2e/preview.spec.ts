@@ -83,11 +83,24 @@ test('places answer on the preview; the WebGL map starts only at intent, and say
 
 test('the WebGL map takes over where the preview rests: same picture, no layout shift', async ({ page }) => {
   await page.addInitScript(() => {
-    const shifts: number[] = [];
+    // Each shift with what moved, so that a failure names it.
+    const shifts: string[] = [];
+    type Shift = { value: number; sources: { node?: Node; previousRect: DOMRect; currentRect: DOMRect }[] };
+    const describe = (node?: Node): string =>
+      node instanceof Element ? `${node.localName}.${[...node.classList].join('.')}` : String(node?.nodeName);
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) shifts.push((entry as unknown as { value: number }).value);
+      for (const entry of list.getEntries() as unknown as Shift[])
+        shifts.push(
+          `${entry.value.toFixed(5)}: ` +
+            entry.sources
+              .map(
+                ({ node, previousRect: a, currentRect: b }) =>
+                  `${describe(node)} ${a.y}/${a.height} → ${b.y}/${b.height}`,
+              )
+              .join(', '),
+        );
     }).observe({ type: 'layout-shift', buffered: true });
-    (window as unknown as { layoutShifts: number[] }).layoutShifts = shifts;
+    (window as unknown as { layoutShifts: string[] }).layoutShifts = shifts;
   });
   await page.goto('./');
   const map = page.locator(MAP);
@@ -95,12 +108,12 @@ test('the WebGL map takes over where the preview rests: same picture, no layout 
   await expect(page.locator(`${MAP} svg.map-preview`)).toHaveAttribute('data-preview-step', 'overview');
   const canvas = page.locator(`${MAP} .map-panel__canvas`);
   const before = await canvas.screenshot();
-  const shiftsBefore = await page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts.length);
+  const shiftsBefore = await page.evaluate(() => (window as unknown as { layoutShifts: string[] }).layoutShifts.length);
   await page.mouse.move(5, 5);
   await expect(map).toHaveAttribute('data-map-status', 'ready', { timeout: 45_000 });
   await expect(map).toHaveAttribute('data-active-step', 'overview');
   const after = await canvas.screenshot();
-  const shifts = await page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts);
+  const shifts = await page.evaluate(() => (window as unknown as { layoutShifts: string[] }).layoutShifts);
   expect(shifts.slice(shiftsBefore), 'layout shifts during the hand-over').toEqual([]);
 
   // A control: the next step's WebGL map against the same preview differs far more than the hand-over does.
