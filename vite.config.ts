@@ -40,7 +40,7 @@ export default defineConfig({
           groups: [
             {
               name: 'explainer-core',
-              test: /\/src\/(lib\/(format|nextTask|map\/state|cartography\/styles|scroll\/hostViewport|story\/(snapshots|mentions))\.ts|components\/map\/Legend\.svelte)$/,
+              test: /\/src\/(lib\/(format|nextTask|map\/state|cartography\/styles|scroll\/hostViewport|story\/(snapshots|mentions|fetchStory))\.ts|components\/map\/Legend\.svelte)$/,
             },
           ],
         },

@@ -1,28 +1,41 @@
 // The page's only script at first paint: a small deferred file that the build puts in dist/index.html
 // (src/build/prerender, as assets/start-HASH.js; a file rather than inline code, so the page needs no inline script
-// under a Content-Security-Policy). It fetches and starts the explainer's modules once the prerendered text and map
-// preview have painted, so nothing of ours competes with that paint. The module URLs come from the script element's
-// `data-modules` (entry first, then the modules it imports at once), written by the build in place of Vite's module
-// script and preload links.
+// under a Content-Security-Policy). It fetches and starts the explainer once the prerendered text and map preview
+// have painted, so nothing of ours competes with that paint. The URLs come from the script element, written by the
+// build in place of Vite's module script and preload links: `data-fetch`, the data the entry fetches at once (the
+// story), and `data-modules`, the entry first, then the modules it imports at once.
 import { afterFirstPaint } from './lib/afterFirstPaint.ts';
+import { nextTask } from './lib/nextTask.ts';
 
-const [entry, ...imports] = JSON.parse(document.currentScript?.dataset.modules ?? '[]') as string[];
+const script = document.currentScript;
+const data = JSON.parse(script?.dataset.fetch ?? '[]') as string[];
+const [entry, ...imports] = JSON.parse(script?.dataset.modules ?? '[]') as string[];
 
-/** A modulepreload link for `url`, or with `entry` the module script itself. */
-function add(url: string, isEntry?: boolean): void {
-  const node = document.createElement(isEntry ? 'script' : 'link');
-  node.crossOrigin = '';
-  if (node instanceof HTMLScriptElement) Object.assign(node, { type: 'module', src: url });
-  else Object.assign(node, { rel: 'modulepreload', href: url });
+type Kind = 'fetch' | 'modulepreload' | 'module';
+
+/** A preload of `url` (data for fetch(), or a module), or the module script itself. */
+function add(url: string, kind: Kind): void {
+  const node = document.createElement(kind === 'module' ? 'script' : 'link');
+  const attributes =
+    kind === 'module'
+      ? { type: 'module', src: url }
+      : { rel: kind === 'fetch' ? 'preload' : 'modulepreload', href: url, ...(kind === 'fetch' && { as: 'fetch' }) };
+  // Same-origin requests without credentials, as fetch() and module scripts make them: the preloads are used.
+  for (const [name, value] of Object.entries({ ...attributes, crossorigin: '' })) node.setAttribute(name, value);
   document.head.append(node);
 }
 
 // One element per task: each starts a fetch, and together they would make one long task on a slow phone.
-const addInTurn = (index: number): void => {
-  const url = imports[index];
-  if (url === undefined) return add(entry ?? '', true);
-  add(url);
-  setTimeout(() => addInTurn(index + 1), 0);
-};
+async function addInTurn(entryUrl: string): Promise<void> {
+  const preloads = [
+    ...data.map((url) => [url, 'fetch'] as const),
+    ...imports.map((url) => [url, 'modulepreload'] as const),
+  ];
+  for (const [url, kind] of preloads) {
+    add(url, kind);
+    await nextTask();
+  }
+  add(entryUrl, 'module');
+}
 
-if (entry) afterFirstPaint(() => addInTurn(0));
+if (entry) afterFirstPaint(() => void addInTurn(entry));

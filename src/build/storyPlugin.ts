@@ -53,6 +53,9 @@ export function storyForPage(story: Story): Story {
   return { ...story, figures: [] };
 }
 
+/** The build's story file (hashed in assets/): what the page and the embeds hydrate from. */
+export const STORY_FILE = 'story.json';
+
 /**
  * @param folder the story folder, relative to the project root (e.g. "data/kursk")
  */
@@ -96,7 +99,7 @@ export function storyPlugin(folder: string): Plugin {
       if (building) {
         const reference = this.emitFile({
           type: 'asset',
-          name: 'story.json',
+          name: STORY_FILE,
           source: JSON.stringify(storyForPage(story)),
         });
         storyUrl = `import.meta.ROLLUP_FILE_URL_${reference}`;

@@ -89,6 +89,24 @@ test('nothing drawable (no preview, broken data): a notice replaces the map, the
   await expectArticleWhole(page);
 });
 
+test('the story file arrives cut off: the page stays as served, its article whole and its map in place', async ({
+  page,
+}) => {
+  await page.route(/\/assets\/story-[^/]*\.json$/, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{"meta":{"id":"kursk-withd' }),
+  );
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  await page.goto('./');
+  await expect(page.locator('[data-map]')).toHaveAttribute('data-map-status', 'fallback', { timeout: 45_000 });
+  expect(warnings.join('\n')).toContain('could not load its story');
+  await expect(page.locator('[data-map-canvas] svg.map-preview')).toBeVisible();
+  await expect(page.locator('.map-panel__notice')).toHaveCount(0);
+  await expectArticleWhole(page);
+});
+
 test.describe('under a strict Content-Security-Policy', () => {
   test.use({ allowedOrigins: ['http://127.0.0.1:4192'] });
   let server: { url: string; close(): Promise<void> } | undefined;

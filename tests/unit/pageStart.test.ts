@@ -1,5 +1,6 @@
-// The page's starter (src/pageStart.ts, built as the build writes it): the explainer's modules are fetched only after
-// the first contentful paint has been reported, one element per task, in the build's order, with the entry last.
+// The page's starter (src/pageStart.ts, built as the build writes it): the explainer's story file and modules are
+// fetched only after the first contentful paint has been reported, one element per task, the story first, then the
+// modules in the build's order, with the entry last.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { JSDOM, requestInterceptor } from 'jsdom';
 import { selfContainedScript } from '../../src/build/classicScript.ts';
@@ -19,6 +20,7 @@ beforeAll(async () => {
 type PaintCallback = (list: { getEntriesByName(name: string): unknown[] }, observer: { disconnect(): void }) => void;
 
 const STARTER_URL = './assets/start-d.js';
+const STORY_URL = './assets/story-e.json';
 
 /** Serves the built starter at STARTER_URL, and a 404 for anything else: nothing leaves the test. */
 const starterOnly = requestInterceptor((request) =>
@@ -57,8 +59,11 @@ async function load(html: string): Promise<{ window: JSDOM['window']; paint(name
         callback({ getEntriesByName: (entry) => (entry === name ? [{}] : []) }, { disconnect() {} }),
       ),
     added: () =>
-      [...document.head.querySelectorAll('link[rel="modulepreload"], script[type="module"]')].map(
-        (node) => `${node.tagName.toLowerCase()} ${node.getAttribute('href') ?? node.getAttribute('src')}`,
+      [...document.head.querySelectorAll('link[rel="modulepreload"], link[rel="preload"], script[type="module"]')].map(
+        (node) =>
+          `${node.getAttribute('as') ?? node.getAttribute('rel') ?? node.getAttribute('type')} ` +
+          `${node.getAttribute('href') ?? node.getAttribute('src')}` +
+          (node.getAttribute('crossorigin') === '' ? '' : ' (credentialed: the preload would go unused)'),
       ),
   };
 }
@@ -67,29 +72,36 @@ const nextTask = (window: JSDOM['window']): Promise<void> => new Promise((resolv
 
 describe('the page starts its modules after the first paint', () => {
   it('replaces the module script and preload links with one deferred starter, leaving the copy alone', () => {
-    const page = startAfterPaint(BUILT, STARTER_URL);
+    const page = startAfterPaint(BUILT, STARTER_URL, [STORY_URL]);
     expect(page).not.toMatch(/<script type="module"|<link rel="modulepreload"/);
     expect(page).toContain('<p>Text &lt;script&gt; and a &lt;link rel="modulepreload"&gt; in the copy</p>');
     expect(page).toContain(
-      `<script defer src='./assets/start-d.js' data-modules='["./assets/index-a.js","./assets/core-b.js","./assets/App-c.js"]'></script>\n</head>`,
+      `<script defer src='./assets/start-d.js' data-fetch='["./assets/story-e.json"]' data-modules='["./assets/index-a.js","./assets/core-b.js","./assets/App-c.js"]'></script>\n</head>`,
     );
+    expect(startAfterPaint(BUILT, STARTER_URL), 'no data to fetch, no attribute').not.toContain('data-fetch');
   });
 
   it('adds nothing before the paint report, then the preloads one per task and the entry last', async () => {
-    const page = await load(startAfterPaint(BUILT, STARTER_URL));
+    const page = await load(startAfterPaint(BUILT, STARTER_URL, [STORY_URL]));
     await nextTask(page.window);
     expect(page.added()).toEqual([]);
     page.paint('first-paint');
     await nextTask(page.window);
     expect(page.added(), 'a first paint without content starts nothing').toEqual([]);
     page.paint('first-contentful-paint');
-    expect(page.added(), 'the first element, in the same task').toEqual(['link ./assets/core-b.js']);
+    expect(page.added(), 'the first element, in the same task').toEqual(['fetch ./assets/story-e.json']);
     await nextTask(page.window);
     await nextTask(page.window);
-    expect(page.added()).toEqual(['link ./assets/core-b.js', 'link ./assets/App-c.js', 'script ./assets/index-a.js']);
+    await nextTask(page.window);
+    expect(page.added()).toEqual([
+      'fetch ./assets/story-e.json',
+      'modulepreload ./assets/core-b.js',
+      'modulepreload ./assets/App-c.js',
+      'module ./assets/index-a.js',
+    ]);
     page.paint('first-contentful-paint');
     await nextTask(page.window);
-    expect(page.added(), 'a second report adds nothing').toHaveLength(3);
+    expect(page.added(), 'a second report adds nothing').toHaveLength(4);
     page.window.close();
   });
 

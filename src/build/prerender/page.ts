@@ -11,23 +11,12 @@ const NOSCRIPT_STYLE =
   '.story-text{max-width:44rem;margin:0 auto}.print-map{display:block}</style></noscript>';
 
 /**
- * JSON that is safe as the text of an HTML `<script>` element and parses back to the same value: `<`, `>` and `&`
- * are written as \u escapes (no `</script`, `<!--` or `-->` can end or bend the element), and so are U+2028 and
- * U+2029, which older JavaScript parsers take for line ends.
+ * The prerendered explainer: its markup and its head elements. The story it hydrates from is not in the page: the
+ * starter fetches the build's story file beside the modules (startAfterPaint), after the first paint.
  */
-export function jsonForHtml(value: unknown): string {
-  return JSON.stringify(value).replace(
-    /[<>&\u2028\u2029]/g,
-    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
-
-/** The prerendered explainer: its markup, its head elements and the story as JSON for hydration. */
 export interface PrerenderedPage {
   body: string;
   head: string;
-  /** The story, already made safe with jsonForHtml. */
-  storyJson: string;
   /** The article's markup, rendered on its own, for the explainer's empty article element. */
   article?: string | undefined;
   /** The step the page opens at, whose map preview goes into the map box. */
@@ -58,18 +47,15 @@ function positionOf(template: string, needle: string): number {
 
 /**
  * The served page: the explainer in place of APP_MARKER, its head elements (and the no-JavaScript style) before
- * `</head>`, the story JSON before `</body>`, and `preview` (an SVG document) inside the map box's canvas. Positions
+ * `</head>`, and `preview` (an SVG document) inside the map box's canvas. Positions
  * are taken in the template and in the prerendered markup, where story text is escaped: an `<` in the article
  * can never be taken for an element. The article (`page.article`) goes inside the explainer's empty article element.
- * @throws when the template lacks the marker, `</head>` or `</body>`, or a preview is given for a page without a map box
+ * @throws when the template lacks the marker or `</head>`, or a preview is given for a page without a map box
  */
 export function assemblePage(template: string, page: PrerenderedPage, preview?: string): string {
   const headEnd = positionOf(template, '</head>');
   const marker = positionOf(template, APP_MARKER);
-  const bodyEnd = template.lastIndexOf('</body>');
-  if (bodyEnd < marker || marker < headEnd)
-    throw new Error('index.html: expected </head>, then the app marker, then </body>');
-  const data = `<script type="application/json" data-story>${page.storyJson}</script>`;
+  if (marker < headEnd) throw new Error('index.html: expected </head>, then the app marker');
   let body = page.body;
   if (page.article !== undefined) body = insertInto(body, ARTICLE, page.article);
   if (preview !== undefined) body = insertInto(body, MAP_CANVAS, preview.slice(preview.indexOf('<svg')));
@@ -79,19 +65,18 @@ export function assemblePage(template: string, page: PrerenderedPage, preview?: 
     NOSCRIPT_STYLE,
     template.slice(headEnd, marker),
     body,
-    template.slice(marker + APP_MARKER.length, bodyEnd),
-    data,
-    template.slice(bodyEnd),
+    template.slice(marker + APP_MARKER.length),
   ].join('');
 }
 
 /**
  * Vite's module script and preload links in `html`, replaced by one deferred classic script (`starterUrl`, the built
- * src/pageStart.ts) that adds them once the page has painted. Their URLs go in its `data-modules`, entry first. The
- * starter is a file, not inline code, so the page keeps working under `script-src 'self'`.
+ * src/pageStart.ts) that adds them once the page has painted. Their URLs go in its `data-modules`, entry first; the
+ * data the entry fetches at once (`fetchUrls`: the story) in its `data-fetch`, preloaded beside them. The starter is
+ * a file, not inline code, so the page keeps working under `script-src 'self'`.
  * @throws when the page has no module script
  */
-export function startAfterPaint(html: string, starterUrl: string): string {
+export function startAfterPaint(html: string, starterUrl: string, fetchUrls: string[] = []): string {
   const urls: string[] = [];
   const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/;
   const found = entry.exec(html);
@@ -104,6 +89,7 @@ export function startAfterPaint(html: string, starterUrl: string): string {
   });
   const attribute = (value: string): string => value.replace(/&/g, '&amp;').replace(/'/g, '&#39;');
   const at = page.indexOf('</head>');
-  const script = `<script defer src='${attribute(starterUrl)}' data-modules='${attribute(JSON.stringify(urls))}'></script>`;
+  const data = fetchUrls.length > 0 ? ` data-fetch='${attribute(JSON.stringify(fetchUrls))}'` : '';
+  const script = `<script defer src='${attribute(starterUrl)}'${data} data-modules='${attribute(JSON.stringify(urls))}'></script>`;
   return `${page.slice(0, at)}${script}\n${page.slice(at)}`;
 }

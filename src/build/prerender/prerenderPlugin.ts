@@ -2,12 +2,13 @@
 // src/build/prerender/entry.ts with the same Svelte and story plugins, and its HTML replaces the `<!--app-html-->` marker.
 // The map box gets the opening step's preview (drawn by the story plugin, which also writes every step's preview to
 // assets/maps/ for print and for readers without JavaScript): the page shows a map with its first paint. Its
-// stylesheet is inlined into the page, and its module scripts are started by a small deferred script once the page
-// has painted (src/pageStart.ts, written as assets/start-HASH.js).
+// stylesheet is inlined into the page, and its module scripts and story file are fetched by a small deferred script
+// once the page has painted (src/pageStart.ts, written as assets/start-HASH.js): the page carries no copy of the story
+// as data, only as text.
 import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { createServer, type Plugin } from 'vite';
-import { previewsOnce, storyPlugin } from '../storyPlugin.ts';
+import { previewsOnce, STORY_FILE, storyPlugin } from '../storyPlugin.ts';
 import { APP_MARKER, assemblePage, startAfterPaint, type PrerenderedPage } from './page.ts';
 import { PRINT_MAPS_DIR as MAPS_DIR } from '../../lib/printMaps.ts';
 import { selfContainedScript } from '../classicScript.ts';
@@ -61,7 +62,9 @@ export function prerenderPlugin(storyFolder: string): Plugin {
           name: 'start.js',
           source: await selfContainedScript(root, 'src/pageStart.ts', { target: 'es2022' }),
         });
-        page.source = startAfterPaint(page.source, `./${this.getFileName(starter)}`);
+        const story = Object.values(bundle).find((item) => item.type === 'asset' && item.names.includes(STORY_FILE));
+        if (!story) throw new Error(`index.html: the build has no ${STORY_FILE} for the page to hydrate from`);
+        page.source = startAfterPaint(page.source, `./${this.getFileName(starter)}`, [`./${story.fileName}`]);
         page.source = page.source.replace(
           /<link rel="stylesheet"[^>]*href="\.\/(assets\/[^"]+\.css)"[^>]*>/g,
           (link, file: string) => {

@@ -3,7 +3,7 @@
 import { render } from 'svelte/server';
 import App from '../../components/App.svelte';
 import Article from '../../components/article/Article.svelte';
-import { jsonForHtml, type PrerenderedPage } from './page.ts';
+import type { PrerenderedPage } from './page.ts';
 import type { Story } from '../../lib/story/types.ts';
 
 export interface RenderOptions {
@@ -13,11 +13,11 @@ export interface RenderOptions {
   printMapSrc?: ((stepId: string) => string) | undefined;
 }
 
-/** The explainer's markup, head elements, article and the story JSON for the page to hydrate from. */
+/** The explainer's markup, head elements and article. */
 export function renderExplainer(story: Story, { dataUrls, printMapSrc }: RenderOptions): PrerenderedPage {
   // The opening step's preview goes into the map box (page.ts): the map is there with the first paint.
   const previews = { urls: {}, inline: true };
   const { body, head } = render(App, { props: { story, dataUrls, printMapSrc, previews, articlePrerendered: true } });
   const article = render(Article, { props: { story, printMapSrc } }).body;
-  return { body, head, article, storyJson: jsonForHtml(story), openingStepId: story.steps[0]?.id };
+  return { body, head, article, openingStepId: story.steps[0]?.id };
 }

@@ -6,6 +6,7 @@ import { mount } from 'svelte';
 import { dataUrls, previewUrls, storyUrl } from 'virtual:story-assets';
 import appCss from '../../styles/explainer.css?inline';
 import type { Story } from '../story/types.ts';
+import { fetchStory } from '../story/fetchStory.ts';
 import EmbedRoot from './EmbedRoot.svelte';
 import { ROOT_CLASS, shadowStylesheet } from './shadowCss.ts';
 import { CONSOLE_PREFIX } from './messages.ts';
@@ -16,23 +17,7 @@ let storyPromise: Promise<Story> | undefined;
 
 /** The story, fetched once per page from storyUrl (resolved against this chunk's URL, so from the embed's origin). */
 function loadStory(): Promise<Story> {
-  storyPromise ??= (async () => {
-    if (import.meta.env.DEV) return (await import('virtual:story')).story;
-    if (!storyUrl) throw new Error('The embed carries no story URL.');
-    const response = await fetch(storyUrl);
-    if (!response.ok) throw new Error(`The story data could not be loaded (HTTP ${response.status}).`);
-    const story = (await response.json()) as Story;
-    if (
-      !story ||
-      typeof story !== 'object' ||
-      !Array.isArray(story.steps) ||
-      !Array.isArray(story.passages) ||
-      !story.meta
-    ) {
-      throw new Error('The story data is not a story.');
-    }
-    return story;
-  })();
+  storyPromise ??= fetchStory(storyUrl);
   return storyPromise;
 }
 
