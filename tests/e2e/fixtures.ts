@@ -135,17 +135,40 @@ export { foldWhitespace } from '../support/hostileCopy.ts';
  */
 export async function waitForMapReady(page: Page): Promise<'ready' | 'fallback'> {
   await expect(page.locator('[data-map]'), 'exactly one [data-map] element').toHaveCount(1, { timeout: 45_000 });
-  const handle = await page.waitForFunction(
-    () => {
-      const status = document.querySelector('[data-map]')?.getAttribute('data-map-status');
-      return status === 'ready' || status === 'fallback' || status === 'error' ? status : false;
-    },
-    undefined,
-    { timeout: 45_000, polling: 100 },
-  );
+  const handle = await page
+    .waitForFunction(
+      () => {
+        const status = document.querySelector('[data-map]')?.getAttribute('data-map-status');
+        return status === 'ready' || status === 'fallback' || status === 'error' ? status : false;
+      },
+      undefined,
+      { timeout: 45_000, polling: 100 },
+    )
+    .catch(async (error: unknown) => {
+      throw new Error(`The map never became ready: ${await describeMapStart(page)}`, { cause: error });
+    });
   const status = (await handle.jsonValue()) as string;
   expect(status, '[data-map] data-map-status').not.toBe('error');
   return status as 'ready' | 'fallback';
+}
+
+/** What the map box says about its start: status, what started WebGL, and each renderer layer's own report. */
+async function describeMapStart(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const map = document.querySelector<HTMLElement>('[data-map]');
+    if (!map) return 'no [data-map] element';
+    const layers = [...map.querySelectorAll<HTMLElement>('.map-layer')].map(
+      (layer) => `${layer.className} ${JSON.stringify({ ...layer.dataset })}`,
+    );
+    return JSON.stringify({
+      status: map.dataset.mapStatus,
+      startedBy: map.dataset.mapStartedBy ?? null,
+      activeStep: map.dataset.activeStep ?? null,
+      scrollY: window.scrollY,
+      readyState: document.readyState,
+      layers,
+    });
+  });
 }
 
 /** A camera as reported by `data-camera`. */

@@ -11,11 +11,18 @@ import { createStoryFiles } from './storyFixtures.ts';
 
 type Listener = (event: { [key: string]: unknown }) => void;
 
+/** Files the fake map fails to load (`broken`), or whose last tile it drops, so no event says they loaded (`dropped`). */
+interface FakeFiles {
+  broken?: readonly string[];
+  dropped?: readonly string[];
+}
+
 /**
  * A fake map: keeps the calls it gets and the camera they leave, and fires events on demand. A source given a URL
- * reports itself loaded soon after (`sourcedata`), or fails (`error`) when its file is in `broken`.
+ * reports itself loaded soon after (`sourcedata`), fails (`error`) when its file is in `broken`, or only reports
+ * progress when it is in `dropped` (as MapLibre does when the camera moves away from a tile that was still loading).
  */
-function createFakeLib(broken: readonly string[] = []) {
+function createFakeLib({ broken = [], dropped = [] }: FakeFiles = {}) {
   const calls: { method: string; args: unknown[] }[] = [];
   const listeners = new Map<string, Listener[]>();
   const sources = new Map<string, { data: unknown }>();
@@ -55,7 +62,11 @@ function createFakeLib(broken: readonly string[] = []) {
         setTimeout(() => {
           if (broken.some((file) => data.endsWith(file)))
             fire('error', { sourceId: id, error: new Error('Unexpected token < in JSON') });
-          else fire('sourcedata', { sourceId: id, isSourceLoaded: true });
+          else {
+            const isSourceLoaded = !dropped.some((file) => data.endsWith(file));
+            record('sourcedata', id, isSourceLoaded);
+            fire('sourcedata', { sourceId: id, isSourceLoaded });
+          }
         }, 0);
       },
     }),
@@ -116,9 +127,9 @@ function createFakeLib(broken: readonly string[] = []) {
   return { lib, calls, fire, sources };
 }
 
-function createHarness(broken: readonly string[] = []) {
+function createHarness(files: FakeFiles = {}) {
   const story = validateStory(createStoryFiles());
-  const fake = createFakeLib(broken);
+  const fake = createFakeLib(files);
   const statuses: MapStatus[] = [];
   const rests: [string, string][] = [];
   const activated: string[] = [];
@@ -127,9 +138,10 @@ function createHarness(broken: readonly string[] = []) {
     rest: (stepId, camera) => rests.push([stepId, formatCamera(camera.center, camera.zoom)]),
     activatePlace: (placeId) => activated.push(placeId),
   };
+  const container = document.createElement('div');
   const controller = createMapController({
     lib: fake.lib,
-    container: document.createElement('div'),
+    container,
     story,
     data: createStoryData(story, {
       dataUrl: (file) => `/data/${file}`,
@@ -144,7 +156,7 @@ function createHarness(broken: readonly string[] = []) {
     fake.calls
       .filter((call) => call.method === 'setData' && typeof call.args[1] === 'string')
       .map((call) => String(call.args[1]));
-  return { story, controller, ...fake, statuses, rests, activated, fetched };
+  return { story, controller, container, ...fake, statuses, rests, activated, fetched };
 }
 
 // Markers live in the document; each test starts from an empty one.
@@ -267,20 +279,37 @@ describe('createMapController', { timeout: 60_000 }, () => {
   });
 
   it('reports a file the map cannot load as an error naming the file, and never becomes ready', async () => {
-    const harness = createHarness(['geo/land.geojson']);
+    const harness = createHarness({ broken: ['geo/land.geojson'] });
     harness.fire('load');
     await vi.waitFor(() => expect(harness.statuses).toContain('error'));
     expect(harness.statuses).not.toContain('ready');
   });
 
   it('rests a state only once the files it shows are loaded', async () => {
-    const harness = createHarness(['geo/fortifications.geojson']);
+    const harness = createHarness({ broken: ['geo/fortifications.geojson'] });
     harness.fire('load');
     await statusesBecome(harness, ['ready']);
     harness.controller.apply(mapStateFor(harness.story, 'sumy-defences'), { animate: false });
     harness.fire('moveend');
     await vi.waitFor(() => expect(harness.statuses).toEqual(['ready', 'error']));
     expect(harness.rests).toEqual([]);
+  });
+
+  it("rests once the map is idle when no source event says a state's file loaded (its last tile was dropped)", async () => {
+    const harness = createHarness({ dropped: ['geo/fortifications.geojson'] });
+    harness.fire('load');
+    await statusesBecome(harness, ['ready']);
+    harness.controller.apply(mapStateFor(harness.story, 'sumy-defences'), { animate: false });
+    harness.fire('moveend');
+    const progress = { method: 'sourcedata', args: ['src:geo/fortifications.geojson', false] };
+    await vi.waitFor(() => expect(harness.calls).toContainEqual(progress));
+    // The file's last event has come without saying it loaded; once every reaction to it has run, still no rest.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(harness.rests).toEqual([]);
+    expect(harness.container.dataset.loadingFiles).toBe('geo/fortifications.geojson');
+    harness.fire('idle');
+    await vi.waitFor(() => expect(harness.rests.map(([stepId]) => stepId)).toEqual(['sumy-defences']));
+    expect(harness.container.dataset.loadingFiles).toBe('');
   });
 
   it('makes every place a named button that reports activation', async () => {

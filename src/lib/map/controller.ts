@@ -106,8 +106,8 @@ export function createMapController(options: MapControllerOptions): MapControlle
 
   const specsByLayer = new Map<string, LayerSpec[]>();
   const loadedFiles = new Map<string, Promise<void>>();
-  /** Files handed to the map and not loaded yet, by source ID: settled by the map's source events. */
-  const waiting = new Map<string, { resolve(): void; reject(error: Error): void }>();
+  /** Files handed to the map and not loaded yet, by source ID, listed in the layer's `data-loading-files`. */
+  const waiting = new Map<string, { file: string; resolve(): void; reject(error: Error): void }>();
   const markers = new Map<string, { marker: MarkerLike; element: HTMLElement }>();
   const drawnDates = new Map<string, string>();
   let loaded = false;
@@ -122,25 +122,44 @@ export function createMapController(options: MapControllerOptions): MapControlle
     if (!destroyed) events.status('error', reason);
   };
 
+  const listWaiting = (): void => {
+    container.dataset.loadingFiles = [...waiting.values()].map(({ file }) => file).join(' ');
+  };
+  /** Resolves (or, with an error, rejects) the file a source was loading, if any. */
+  const settle = (id: string, error?: Error): void => {
+    const file = waiting.get(id);
+    if (!file) return;
+    waiting.delete(id);
+    listWaiting();
+    if (error) file.reject(error);
+    else file.resolve();
+  };
+
   /** Hands one file's URL to its source, once; resolves when the map has loaded it, rejects naming the file. */
   function loadFile(file: string): Promise<void> {
     let loading = loadedFiles.get(file);
     if (!loading) {
       const id = sourceId(file);
       loading = new Promise<void>((resolve, reject) => {
-        waiting.set(id, { resolve, reject: (error) => reject(new Error(`${file}: ${error.message}`)) });
+        waiting.set(id, { file, resolve, reject: (error) => reject(new Error(`${file}: ${error.message}`)) });
       });
+      listWaiting();
       (map.getSource(id) as { setData(data: unknown): void } | undefined)?.setData(options.data.url(file));
       loadedFiles.set(file, loading);
     }
     return loading;
   }
 
+  // MapLibre says a source has loaded in a `sourcedata` event (`isSourceLoaded`), sent when its data or one of its
+  // tiles arrives. A tile it drops while loading (the camera or the map's size changed meanwhile) sends none, so when
+  // that tile was the last one, no event says so. The map's `idle`, which comes only once every source has loaded,
+  // settles whatever is still waiting.
   map.on('sourcedata', (event) => {
     const id = event.sourceId;
-    if (typeof id !== 'string' || !event.isSourceLoaded) return;
-    waiting.get(id)?.resolve();
-    waiting.delete(id);
+    if (typeof id === 'string' && event.isSourceLoaded) settle(id);
+  });
+  map.on('idle', () => {
+    for (const id of [...waiting.keys()]) settle(id);
   });
 
   function addLayers(): void {
@@ -196,12 +215,9 @@ export function createMapController(options: MapControllerOptions): MapControlle
   map.on('error', (event) => {
     const error = (event.error as Error | undefined) ?? new Error('the map failed');
     const id = event.sourceId;
-    const file = typeof id === 'string' ? waiting.get(id) : undefined;
-    if (typeof id === 'string' && file) {
-      waiting.delete(id);
-      file.reject(error);
-    }
-    fail(file ? `${String(id).replace(/^src:/, '')}: ${error.message}` : error.message);
+    const file = typeof id === 'string' ? waiting.get(id)?.file : undefined;
+    if (typeof id === 'string') settle(id, error);
+    fail(file ? `${file}: ${error.message}` : error.message);
   });
   map.on('webglcontextlost', () => {
     if (!destroyed) events.contextLost?.();
