@@ -28,9 +28,9 @@ const story = await storyLoading.catch((error: unknown) => {
   document.querySelector('[data-map]')?.setAttribute('data-map-status', 'fallback');
   return undefined;
 });
-if (story) start(story);
+if (story) start(story, target);
 
-function start(story: Story): void {
+function start(story: Story, host: HTMLElement): void {
   // The build put the opening step's map preview into the map box (src/build/prerender/page.ts).
   const inline = document.querySelector('[data-map-canvas] svg.map-preview') !== null;
   const previews = { urls: previewUrls, inline };
@@ -46,7 +46,6 @@ function start(story: Story): void {
     previews,
     articlePrerendered,
   } as const;
-  const host = target as HTMLElement;
   // The prerendered article is the scrolly layout: the stacked one is rendered afresh.
   if (import.meta.env.DEV || layout === 'stacked') {
     host.replaceChildren();

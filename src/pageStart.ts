@@ -11,17 +11,21 @@ const script = document.currentScript;
 const data = JSON.parse(script?.dataset.fetch ?? '[]') as string[];
 const [entry, ...imports] = JSON.parse(script?.dataset.modules ?? '[]') as string[];
 
-type Kind = 'fetch' | 'modulepreload' | 'module';
+/** What each kind of URL becomes: a preload of data for fetch(), a preload of a module, or the module script. */
+const ELEMENTS = {
+  fetch: { tag: 'link', attributes: { rel: 'preload', as: 'fetch' }, urlAttribute: 'href' },
+  modulepreload: { tag: 'link', attributes: { rel: 'modulepreload' }, urlAttribute: 'href' },
+  module: { tag: 'script', attributes: { type: 'module' }, urlAttribute: 'src' },
+} as const;
 
-/** A preload of `url` (data for fetch(), or a module), or the module script itself. */
+type Kind = keyof typeof ELEMENTS;
+
 function add(url: string, kind: Kind): void {
-  const node = document.createElement(kind === 'module' ? 'script' : 'link');
-  const attributes =
-    kind === 'module'
-      ? { type: 'module', src: url }
-      : { rel: kind === 'fetch' ? 'preload' : 'modulepreload', href: url, ...(kind === 'fetch' && { as: 'fetch' }) };
+  const { tag, attributes, urlAttribute } = ELEMENTS[kind];
+  const node = document.createElement(tag);
   // Same-origin requests without credentials, as fetch() and module scripts make them: the preloads are used.
-  for (const [name, value] of Object.entries({ ...attributes, crossorigin: '' })) node.setAttribute(name, value);
+  for (const [name, value] of Object.entries({ ...attributes, [urlAttribute]: url, crossorigin: '' }))
+    node.setAttribute(name, value);
   document.head.append(node);
 }
 
