@@ -145,7 +145,8 @@ export async function waitForMapReady(page: Page): Promise<'ready' | 'fallback'>
       { timeout: 45_000, polling: 100 },
     )
     .catch(async (error: unknown) => {
-      throw new Error(`The map never became ready: ${await describeMapStart(page)}`, { cause: error });
+      const report = await describeMapStart(page).catch(() => 'the page is gone');
+      throw new Error(`The map never became ready: ${report}`, { cause: error });
     });
   const status = (await handle.jsonValue()) as string;
   expect(status, '[data-map] data-map-status').not.toBe('error');

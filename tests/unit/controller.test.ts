@@ -166,6 +166,14 @@ afterEach(() => document.body.replaceChildren());
 const statusesBecome = (harness: { statuses: string[] }, expected: string[]) =>
   vi.waitFor(() => expect(harness.statuses).toEqual(expected));
 
+/** A harness whose map has loaded and whose controller has said it is ready. */
+async function readyHarness(files: FakeFiles = {}) {
+  const harness = createHarness(files);
+  harness.fire('load');
+  await statusesBecome(harness, ['ready']);
+  return harness;
+}
+
 // Each case loads or draws the whole real story: seconds on a busy two-core machine, so a generous limit.
 describe('createMapController', { timeout: 60_000 }, () => {
   it('loads base layers first, then becomes ready and applies the pending state without a flight', async () => {
@@ -188,18 +196,14 @@ describe('createMapController', { timeout: 60_000 }, () => {
   });
 
   it('loads a story layer only when a state first shows it', async () => {
-    const harness = createHarness();
-    harness.fire('load');
-    await statusesBecome(harness, ['ready']);
+    const harness = await readyHarness();
     expect(harness.fetched()).not.toContain('/data/geo/fortifications.geojson');
     harness.controller.apply(mapStateFor(harness.story, 'sumy-defences'), { animate: false });
     expect(harness.fetched()).toContain('/data/geo/fortifications.geojson');
   });
 
   it('fades layers by opacity, changing only what differs', async () => {
-    const harness = createHarness();
-    harness.fire('load');
-    await statusesBecome(harness, ['ready']);
+    const harness = await readyHarness();
     harness.controller.apply(mapStateFor(harness.story, 'overview'), { animate: false });
     const before = harness.calls.length;
     harness.controller.apply(mapStateFor(harness.story, 'salient'), { animate: false });
@@ -217,9 +221,7 @@ describe('createMapController', { timeout: 60_000 }, () => {
   });
 
   it('lets only the newest state report its rest: an interrupted flight is not the applied state', async () => {
-    const harness = createHarness();
-    harness.fire('load');
-    await statusesBecome(harness, ['ready']);
+    const harness = await readyHarness();
     harness.controller.apply(mapStateFor(harness.story, 'overview'), { animate: true });
     harness.controller.apply(mapStateFor(harness.story, 'salient'), { animate: true });
     harness.controller.apply(mapStateFor(harness.story, 'donetsk'), { animate: true });
@@ -228,9 +230,7 @@ describe('createMapController', { timeout: 60_000 }, () => {
   });
 
   it('jumps instead of flying when states come faster than a flight can be watched', async () => {
-    const harness = createHarness();
-    harness.fire('load');
-    await statusesBecome(harness, ['ready']);
+    const harness = await readyHarness();
     harness.controller.apply(mapStateFor(harness.story, 'overview'), { animate: true });
     harness.controller.apply(mapStateFor(harness.story, 'sudzha'), { animate: true });
     expect(harness.calls.filter((call) => call.method === 'flyTo')).toHaveLength(0);
@@ -238,9 +238,7 @@ describe('createMapController', { timeout: 60_000 }, () => {
   });
 
   it('keeps the panel insets as MapLibre padding and refits the applied state to them at once', async () => {
-    const harness = createHarness();
-    harness.fire('load');
-    await statusesBecome(harness, ['ready']);
+    const harness = await readyHarness();
     harness.controller.apply(mapStateFor(harness.story, 'overview'), { animate: true });
     const before = harness.calls.length;
     harness.controller.setInsets({ top: 180, right: 0, bottom: 100, left: 0 });
@@ -256,9 +254,7 @@ describe('createMapController', { timeout: 60_000 }, () => {
   });
 
   it('hands the label placement invisible stand-ins for the markers the state shows at the zoom band', async () => {
-    const harness = createHarness();
-    harness.fire('load');
-    await statusesBecome(harness, ['ready']);
+    const harness = await readyHarness();
     const blockers = (): { properties: { id: string; kind: string } }[][] =>
       harness.calls
         .filter((call) => call.method === 'setData' && call.args[0] === 'place-blockers')
@@ -286,9 +282,7 @@ describe('createMapController', { timeout: 60_000 }, () => {
   });
 
   it('rests a state only once the files it shows are loaded', async () => {
-    const harness = createHarness({ broken: ['geo/fortifications.geojson'] });
-    harness.fire('load');
-    await statusesBecome(harness, ['ready']);
+    const harness = await readyHarness({ broken: ['geo/fortifications.geojson'] });
     harness.controller.apply(mapStateFor(harness.story, 'sumy-defences'), { animate: false });
     harness.fire('moveend');
     await vi.waitFor(() => expect(harness.statuses).toEqual(['ready', 'error']));
@@ -296,9 +290,7 @@ describe('createMapController', { timeout: 60_000 }, () => {
   });
 
   it("rests once the map is idle when no source event says a state's file loaded (its last tile was dropped)", async () => {
-    const harness = createHarness({ dropped: ['geo/fortifications.geojson'] });
-    harness.fire('load');
-    await statusesBecome(harness, ['ready']);
+    const harness = await readyHarness({ dropped: ['geo/fortifications.geojson'] });
     harness.controller.apply(mapStateFor(harness.story, 'sumy-defences'), { animate: false });
     harness.fire('moveend');
     const progress = { method: 'sourcedata', args: ['src:geo/fortifications.geojson', false] };
@@ -313,9 +305,7 @@ describe('createMapController', { timeout: 60_000 }, () => {
   });
 
   it('makes every place a named button that reports activation', async () => {
-    const harness = createHarness();
-    harness.fire('load');
-    await statusesBecome(harness, ['ready']);
+    const harness = await readyHarness();
     const button = document.querySelector<HTMLButtonElement>('button[data-place="sudzha"]');
     expect(button?.getAttribute('aria-label')).toContain('Sudzha');
     button?.click();

@@ -159,7 +159,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
     if (typeof id === 'string' && event.isSourceLoaded) settle(id);
   });
   map.on('idle', () => {
-    for (const id of [...waiting.keys()]) settle(id);
+    for (const id of waiting.keys()) settle(id);
   });
 
   function addLayers(): void {
