@@ -591,11 +591,12 @@ test.describe('script embed (embed.js, shadow DOM) on another origin', () => {
     const hostile = await measure(embed(page, 0));
     expect(hostile.headlineFont).toBe(clean.headlineFont);
     expect(hostile.bodyFont).toBe(clean.bodyFont);
+    // Both measurements in the message: a difference says which page laid the element out differently.
+    const boxes = (key: 'headline' | 'p1' | 'firstStep' | 'map') =>
+      `${key}: clean ${JSON.stringify(clean[key])}, hostile ${JSON.stringify(hostile[key])}`;
     for (const key of ['headline', 'p1', 'firstStep', 'map'] as const) {
-      expect(Math.abs((hostile[key]?.width ?? -99) - (clean[key]?.width ?? 0)), `${key} width`).toBeLessThanOrEqual(2);
-      expect(Math.abs((hostile[key]?.height ?? -99) - (clean[key]?.height ?? 0)), `${key} height`).toBeLessThanOrEqual(
-        2,
-      );
+      expect(Math.abs((hostile[key]?.width ?? -99) - (clean[key]?.width ?? 0)), boxes(key)).toBeLessThanOrEqual(2);
+      expect(Math.abs((hostile[key]?.height ?? -99) - (clean[key]?.height ?? 0)), boxes(key)).toBeLessThanOrEqual(2);
     }
 
     // Steps advance with the host page's own scroll, in each embed independently; the host's address stays.
