@@ -93,8 +93,9 @@ const USAGE = `usage: node scripts/bench.mjs [options]      (or: npm run bench -
   --runs N       runs per page; figures are medians (default 5; fewer than 5 is a smoke test)
   --no-build     use the existing dist/ (and bench-results/bare-dist/ when present) instead of building
   --desktop      1280×800 viewport without CPU throttling (default: 390×844 @2x phone, CPU ×4)
-  --no-lighthouse  skip Lighthouse (by default it runs on five pages: the explainer, the bare MapLibre page, and a
-                 host article page on another origin with no embed, the script embed and the iframe embed)
+  --no-lighthouse  skip Lighthouse (by default it runs on seven pages: the explainer, the bare MapLibre page, and a
+                 host article page on another origin with no embed, the script embed's code, a plain script tag,
+                 the iframe embed and an iframe of a 1 kB file from the explainer's origin)
   --lighthouse-runs N  Lighthouse runs per page (default: --runs)
   --raster software|gpu  how Chromium rasterises pages (default software: see RASTER below)
   --help         this text
@@ -1075,7 +1076,7 @@ function printLighthouse(lighthouse) {
   const host = lighthouse.host?.medians;
   if (host) {
     console.log("\nThe host page's cost of each embed (against the same page without it):");
-    for (const name of ['host+script', 'host+iframe']) {
+    for (const name of ['host+script', 'host+script-tag', 'host+iframe', 'host+iframe-empty']) {
       const page = lighthouse[name]?.medians;
       if (!page) continue;
       const change = (/** @type {number} */ a, /** @type {number} */ b) => `${(((a - b) / b) * 100).toFixed(1)} %`;
@@ -1186,7 +1187,9 @@ async function main() {
             { name: 'bare', url: bareServer.url },
             { name: 'host', url: hostServer.url + hostPages.none },
             { name: 'host+script', url: hostServer.url + hostPages.script },
+            { name: 'host+script-tag', url: hostServer.url + hostPages['script-tag'] },
             { name: 'host+iframe', url: hostServer.url + hostPages.iframe },
+            { name: 'host+iframe-empty', url: hostServer.url + hostPages['iframe-empty'] },
           ],
           {
             repoRoot: REPO_ROOT,

@@ -1,8 +1,11 @@
 // The benchmark's comparison pages, written into bench-results/: the bare MapLibre page with the story's article text,
-// and a host newsroom's article page with no explainer, with the script embed, and with the iframe embed (the
-// explainer served from another origin). Nothing here is part of the product.
+// and a host newsroom's article page with no explainer, with the script embed (the code the README gives, and the
+// plain script tag), with the iframe embed, and with an iframe of a 1 kB file from the explainer's origin (what any
+// iframe there costs in Lighthouse's model); the explainer is served from another origin. Nothing here is part of the
+// product.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { scriptEmbedCode } from '../embed-code.mjs';
 
 /** @param {string} text */
 const escapeHtml = (text) =>
@@ -32,20 +35,29 @@ const HOST_PARAGRAPHS = Array.from(
     `typeface and measure, as a real article page would be, so that the page has text to paint first.</p>`,
 );
 
+/** @typedef {'none' | 'script' | 'script-tag' | 'iframe' | 'iframe-empty'} HostPage */
+
+/** An iframe where the embed goes, as the README gives it. @param {string} src */
+const iframe = (src) =>
+  `<iframe data-story-map-frame src="${src}" loading="lazy" ` +
+  `title="A map explainer" style="display: block; width: 100%; height: 800px; border: 0"></iframe>`;
+
 /**
- * Writes the host article pages: `none/`, `script/` and `iframe/`, each an index.html.
+ * Writes the host article pages, each an index.html in its own folder: `none/`, `script/` (the embed code of
+ * scripts/embed-code.mjs), `script-tag/` (a plain `<script src>` tag), `iframe/` and `iframe-empty/` (an iframe of
+ * the explainer's 1 kB embed.js file: about the least any iframe from that origin can cost).
  * @param {string} dir where to write them
  * @param {string} explainerUrl the explainer's base URL on its own origin (ends with /)
- * @returns {Promise<Record<'none' | 'script' | 'iframe', string>>} each page's path under `dir`
+ * @returns {Promise<Record<HostPage, string>>} each page's path under `dir`
  */
 export async function writeHostPages(dir, explainerUrl) {
-  /** @type {Record<'none' | 'script' | 'iframe', string>} */
+  /** @type {Record<HostPage, string>} */
   const embeds = {
     none: '',
-    script: `<div data-story-map></div>\n<script type="module" src="${explainerUrl}embed.js" fetchpriority="low"></script>`,
-    iframe:
-      `<iframe data-story-map-frame src="${explainerUrl}index.html?embed" loading="lazy" ` +
-      `title="A map explainer" style="display: block; width: 100%; height: 800px; border: 0"></iframe>`,
+    script: scriptEmbedCode(explainerUrl),
+    'script-tag': `<div data-story-map></div>\n<script type="module" src="${explainerUrl}embed.js" fetchpriority="low"></script>`,
+    iframe: iframe(`${explainerUrl}index.html?embed`),
+    'iframe-empty': iframe(`${explainerUrl}embed.js`),
   };
   /** @type {Record<string, string>} */
   const pages = {};
@@ -74,5 +86,5 @@ export async function writeHostPages(dir, explainerUrl) {
     await writeFile(path.join(dir, name, 'index.html'), html);
     pages[name] = `${name}/`;
   }
-  return /** @type {Record<'none' | 'script' | 'iframe', string>} */ (pages);
+  return /** @type {Record<HostPage, string>} */ (pages);
 }

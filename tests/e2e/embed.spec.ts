@@ -10,6 +10,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } fr
 import os from 'node:os';
 import path from 'node:path';
 import type { Frame, Locator, Page } from '@playwright/test';
+import { scriptEmbedCode } from '../../scripts/embed-code.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import { REPO_ROOT, expect, readStory, test as guarded } from './fixtures.ts';
 
@@ -149,6 +150,18 @@ function writeHostPages(dir: string, explainer: string, broken: string): void {
           map.on('load', () => { window.hostMap.loaded = true; });
         </script>
         <script type="module" src="${explainer}embed.js"></script>`,
+    }),
+    'script-code.html': hostPage({
+      title: "Host: the README's embed code",
+      // Every layout shift the host page reports, from its first paint on.
+      head: `<script>
+        window.hostShifts = [];
+        new PerformanceObserver(function (list) {
+          list.getEntries().forEach(function (entry) { window.hostShifts.push(entry.value); });
+        }).observe({ type: 'layout-shift', buffered: true });
+      </script>`,
+      body: `<p style="height: 300px; margin: 0">The host's article text.</p>${scriptEmbedCode(explainer)}
+        <p id="after" style="height: 300px; margin: 0">The host's text after the explainer.</p>`,
     }),
     'script-broken.html': hostPage({
       title: 'Host: embed with broken story data',
@@ -644,6 +657,32 @@ test.describe('script embed (embed.js, shadow DOM) on another origin', () => {
     await expect(embed(page).locator('[data-map]')).toHaveAttribute('data-active-step', 'salient', {
       timeout: STEP_TIMEOUT,
     });
+    expect(await hostErrors(page)).toEqual([]);
+  });
+
+  test("the README's embed code fetches nothing of ours before the host's first paint, and moves no host text", async ({
+    page,
+    servers,
+  }) => {
+    await page.goto(`${servers.host}script-code.html`);
+    await expect(embed(page)).toHaveAttribute('data-mounted', 'ready', { timeout: 30_000 });
+    const timing = await page.evaluate((origin) => {
+      const ours = performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.name.startsWith(origin))
+        .map((entry) => ({ name: new URL(entry.name).pathname, start: Math.round(entry.startTime) }));
+      const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+      return { paint: paint === undefined ? undefined : Math.round(paint), ours };
+    }, new URL(servers.explainer).origin);
+    expect(timing.paint, "the host's first contentful paint").toBeDefined();
+    expect(timing.ours[0]?.name, `the first request to our origin: ${JSON.stringify(timing)}`).toMatch(/\/embed\.js$/);
+    for (const request of timing.ours)
+      expect(request.start, `${request.name} after the host's first paint (${timing.paint} ms)`).toBeGreaterThan(
+        timing.paint ?? Infinity,
+      );
+    // The element reserved a screen from the start: the host's text after it never moved while it was in view.
+    expect(await page.evaluate(() => (window as unknown as { hostShifts: number[] }).hostShifts)).toEqual([]);
+    await expect(embed(page).locator('[data-map]')).toHaveAttribute('data-map-status', /^(preview|ready)$/);
     expect(await hostErrors(page)).toEqual([]);
   });
 
