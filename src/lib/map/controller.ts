@@ -6,20 +6,16 @@ import type { Layer, Story } from '../story/types.ts';
 import {
   BLOCKER_SOURCE,
   blockerFeatures,
-  blockerSpecs,
   emphasisFilter,
-  emphasisSpec,
   emphasisedShapes,
   FADE_MS,
   layerFilter,
-  layerSpecs,
   sourceId,
-  type LayerSpec,
+  storyStyle,
 } from './layerSpecs.ts';
 import type { MapLibreLike, MapLike, MarkerLike } from './mapLike.ts';
 import { zoomBandFor, type Camera, type MapState } from './state.ts';
 import { insetsDiffer, NO_INSETS, type Insets } from './insets.ts';
-import { WATER } from '../cartography/styles.ts';
 import { markerElement } from './markerElement.ts';
 import type { StoryData } from '../data/storyData.ts';
 
@@ -67,6 +63,12 @@ export interface MapController {
   destroy(): void;
 }
 
+/**
+ * Filters and paint values come from layerSpecs.ts, whose output the unit tests check against MapLibre's style spec:
+ * the map need not check them again (its filter check serialises the whole style, on every step).
+ */
+const BUILT_BY_US = { validate: false };
+
 /** Flights shorter than this after the previous state become jumps: a fast scroll lands without replaying every flight. */
 const MIN_FLIGHT_GAP_MS = 350;
 const FLIGHT_MS = 1400;
@@ -75,13 +77,16 @@ const FLIGHT_MS = 1400;
 export function createMapController(options: MapControllerOptions): MapController {
   const { lib, container, story, events } = options;
   let reducedMotion = options.reducedMotion;
+  // The base layers' files are in the style the map starts with: they load while MapLibre reads the style.
+  const baseFiles = [...new Set(story.layers.filter((layer) => layer.base).map((layer) => layer.file))];
+  const { style, specsByLayer } = storyStyle(story, reducedMotion ? 0 : FADE_MS, (file) =>
+    baseFiles.includes(file) ? options.data.url(file) : undefined,
+  );
   const map: MapLike = new lib.Map({
     container,
-    style: {
-      version: 8,
-      sources: {},
-      layers: [{ id: 'background', type: 'background', paint: { 'background-color': WATER } }],
-    },
+    style,
+    // The style is built by storyStyle (checked against MapLibre's style spec in the unit tests), not written by hand.
+    validateStyle: false,
     center: [0, 0],
     zoom: 1,
     attributionControl: false,
@@ -104,7 +109,6 @@ export function createMapController(options: MapControllerOptions): MapControlle
   // page's credits list name every source in full view.
   container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
 
-  const specsByLayer = new Map<string, LayerSpec[]>();
   const loadedFiles = new Map<string, Promise<void>>();
   /** Files handed to the map and not loaded yet, by source ID, listed in the layer's `data-loading-files`. */
   const waiting = new Map<string, { file: string; resolve(): void; reject(error: Error): void }>();
@@ -135,8 +139,11 @@ export function createMapController(options: MapControllerOptions): MapControlle
     else file.resolve();
   };
 
-  /** Hands one file's URL to its source, once; resolves when the map has loaded it, rejects naming the file. */
-  function loadFile(file: string): Promise<void> {
+  /**
+   * Hands one file's URL to its source, once (unless the style already did); resolves when the map has loaded it,
+   * rejects naming the file.
+   */
+  function loadFile(file: string, inStyle = false): Promise<void> {
     let loading = loadedFiles.get(file);
     if (!loading) {
       const id = sourceId(file);
@@ -144,7 +151,8 @@ export function createMapController(options: MapControllerOptions): MapControlle
         waiting.set(id, { file, resolve, reject: (error) => reject(new Error(`${file}: ${error.message}`)) });
       });
       listWaiting();
-      (map.getSource(id) as { setData(data: unknown): void } | undefined)?.setData(options.data.url(file));
+      if (!inStyle)
+        (map.getSource(id) as { setData(data: unknown): void } | undefined)?.setData(options.data.url(file));
       loadedFiles.set(file, loading);
     }
     return loading;
@@ -161,24 +169,6 @@ export function createMapController(options: MapControllerOptions): MapControlle
   map.on('idle', () => {
     for (const id of waiting.keys()) settle(id);
   });
-
-  function addLayers(): void {
-    const files = [...new Set(story.layers.map((layer) => layer.file))];
-    // Empty until a state needs the file: loadFile hands the map its URL then.
-    for (const file of files)
-      map.addSource(sourceId(file), { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    for (const layer of story.layers) {
-      const specs = layerSpecs(layer, layer.base, reducedMotion ? 0 : FADE_MS);
-      specsByLayer.set(layer.id, specs);
-      for (const { spec } of specs) map.addLayer(spec);
-    }
-    for (const [layerId] of emphasisedShapes(story.places, [])) {
-      const layer = story.layers.find((candidate) => candidate.id === layerId);
-      if (layer) map.addLayer(emphasisSpec(layer, []));
-    }
-    map.addSource(BLOCKER_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    for (const spec of blockerSpecs()) map.addLayer(spec);
-  }
 
   /** Tells the label placement where the shown markers are (the state's, at the zoom band the map is in). */
   let blockedFor: { state: MapState; band: string } | undefined;
@@ -223,13 +213,15 @@ export function createMapController(options: MapControllerOptions): MapControlle
     if (!destroyed) events.contextLost?.();
   });
 
+  const baseLoaded = Promise.all(baseFiles.map((file) => loadFile(file, true)));
+  // A base file that fails before `load` is handled there; the error event has already said why.
+  baseLoaded.catch(() => undefined);
+
   map.on('load', () => {
     if (destroyed) return;
-    addLayers();
     addMarkers();
     zoomBand();
-    const baseFiles = [...new Set(story.layers.filter((layer) => layer.base).map((layer) => layer.file))];
-    Promise.all(baseFiles.map(loadFile))
+    baseLoaded
       .then(() => {
         if (destroyed) return;
         loaded = true;
@@ -246,7 +238,8 @@ export function createMapController(options: MapControllerOptions): MapControlle
 
   function setLayerOpacity(layer: Layer, opacity: number): void {
     for (const { spec, opacity: properties } of specsByLayer.get(layer.id) ?? []) {
-      for (const [property, full] of properties) map.setPaintProperty(spec.id as string, property, opacity * full);
+      for (const [property, full] of properties)
+        map.setPaintProperty(spec.id as string, property, opacity * full, BUILT_BY_US);
     }
   }
 
@@ -254,7 +247,8 @@ export function createMapController(options: MapControllerOptions): MapControlle
   function setSnapshot(layer: Layer, state: MapState): void {
     const snapshot = state.snapshots[layer.id]?.date;
     const filter = layerFilter(layer, snapshot);
-    for (const { spec } of specsByLayer.get(layer.id) ?? []) map.setFilter(spec.id as string, filter ?? null);
+    for (const { spec } of specsByLayer.get(layer.id) ?? [])
+      map.setFilter(spec.id as string, filter ?? null, BUILT_BY_US);
     // What each dated layer really draws, for tests and analytics: "layer=YYYY-MM-DD …".
     if (snapshot) drawnDates.set(layer.id, snapshot);
     else drawnDates.delete(layer.id);
@@ -277,7 +271,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
         setSnapshot(layer, state);
     }
     for (const [layerId, featureIds] of emphasisedShapes(story.places, state.emphasis))
-      map.setFilter(`${layerId}__emphasis`, emphasisFilter(featureIds));
+      map.setFilter(`${layerId}__emphasis`, emphasisFilter(featureIds), BUILT_BY_US);
     for (const [placeId, { element, marker: pin }] of markers) {
       const marker = state.markers[placeId];
       if (marker) pin.setLngLat(marker.anchor);
@@ -361,7 +355,8 @@ export function createMapController(options: MapControllerOptions): MapControlle
       if (!loaded) return;
       for (const specs of specsByLayer.values()) {
         for (const { spec, opacity } of specs)
-          for (const [property] of opacity) map.setPaintProperty(spec.id as string, `${property}-transition`, fade);
+          for (const [property] of opacity)
+            map.setPaintProperty(spec.id as string, `${property}-transition`, fade, BUILT_BY_US);
       }
     },
     resize() {

@@ -1,6 +1,6 @@
-// Turns a story layer and its style token into MapLibre style layers. Pure: the controller adds what this returns.
-// Layers are hidden with opacity 0, never with `visibility`, so showing and hiding can fade.
-import { ACCENT, styleFor, type StyleToken } from '../cartography/styles.ts';
+// Turns a story layer and its style token into MapLibre style layers, and a story into the whole style its map starts
+// with. Pure. Layers are hidden with opacity 0, never with `visibility`, so showing and hiding can fade.
+import { ACCENT, styleFor, WATER, type StyleToken } from '../cartography/styles.ts';
 import type { Layer, Place, Story } from '../story/types.ts';
 import type { MapState, ZoomBand } from './state.ts';
 import { markerShown } from './static/markers.ts';
@@ -280,4 +280,46 @@ export function blockerFeatures(story: Story, state: MapState, band: ZoomBand): 
     ];
   });
   return { type: 'FeatureCollection', features };
+}
+
+/** A MapLibre style (version 8): its sources by ID and its layers, bottom first. */
+export interface StyleJson {
+  version: 8;
+  sources: Record<string, Record<string, unknown>>;
+  layers: Record<string, unknown>[];
+}
+
+/**
+ * The whole style of a story's map, given to the map when it is created: every file a GeoJSON source, with the URL
+ * `dataUrl` gives it or else empty until a state needs it; every story layer at its base opacity; the emphasis
+ * outlines; the marker blockers on top.
+ * One style at creation is read by MapLibre in one pass; adding the same layers one by one after `load` made it
+ * check (and serialise) the whole style again for each one.
+ * @returns the style, and each story layer's MapLibre layers with the paint properties that carry its opacity
+ */
+export function storyStyle(
+  story: Story,
+  fadeMs = FADE_MS,
+  dataUrl: (file: string) => string | undefined = () => undefined,
+): { style: StyleJson; specsByLayer: Map<string, LayerSpec[]> } {
+  const source = (url?: string): Record<string, unknown> => ({
+    type: 'geojson',
+    data: url ?? { type: 'FeatureCollection', features: [] },
+  });
+  const sources: StyleJson['sources'] = {};
+  for (const layer of story.layers) sources[sourceId(layer.file)] ??= source(dataUrl(layer.file));
+  sources[BLOCKER_SOURCE] = source();
+  const layers: StyleJson['layers'] = [{ id: 'background', type: 'background', paint: { 'background-color': WATER } }];
+  const specsByLayer = new Map<string, LayerSpec[]>();
+  for (const layer of story.layers) {
+    const specs = layerSpecs(layer, layer.base, fadeMs);
+    specsByLayer.set(layer.id, specs);
+    layers.push(...specs.map(({ spec }) => spec));
+  }
+  for (const [layerId] of emphasisedShapes(story.places, [])) {
+    const layer = story.layers.find((candidate) => candidate.id === layerId);
+    if (layer) layers.push(emphasisSpec(layer, []));
+  }
+  layers.push(...blockerSpecs());
+  return { style: { version: 8, sources, layers }, specsByLayer };
 }

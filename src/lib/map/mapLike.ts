@@ -18,6 +18,11 @@ export interface CameraOptions {
   animate?: boolean;
 }
 
+/** `validate: false` skips MapLibre's check of a value we built and tested. */
+export interface StyleSetterOptions {
+  validate?: boolean;
+}
+
 export interface GeoJsonSourceLike {
   setData(data: unknown): unknown;
 }
@@ -25,12 +30,10 @@ export interface GeoJsonSourceLike {
 export interface MapLike {
   on(type: string, listener: (event: { [key: string]: unknown }) => void): unknown;
   once(type: string, listener: (event: { [key: string]: unknown }) => void): unknown;
-  addSource(id: string, source: Record<string, unknown>): unknown;
   getSource(id: string): unknown;
-  addLayer(layer: Record<string, unknown>): unknown;
   addControl(control: unknown, position?: string): unknown;
-  setPaintProperty(layerId: string, name: string, value: unknown): unknown;
-  setFilter(layerId: string, filter: unknown): unknown;
+  setPaintProperty(layerId: string, name: string, value: unknown, options?: StyleSetterOptions): unknown;
+  setFilter(layerId: string, filter: unknown, options?: StyleSetterOptions): unknown;
   flyTo(options: CameraOptions, eventData?: Record<string, unknown>): unknown;
   easeTo(options: CameraOptions, eventData?: Record<string, unknown>): unknown;
   jumpTo(options: CameraOptions, eventData?: Record<string, unknown>): unknown;
