@@ -15,6 +15,8 @@ type Listener = (event: { [key: string]: unknown }) => void;
 interface FakeFiles {
   broken?: readonly string[];
   dropped?: readonly string[];
+  /** The step whose state the controller is told it will first be given. */
+  firstStep?: string;
 }
 
 /**
@@ -151,6 +153,7 @@ function createHarness(files: FakeFiles = {}) {
     events,
     reducedMotion: false,
     attribution: 'credits',
+    firstState: files.firstStep ? mapStateFor(story, files.firstStep) : undefined,
   });
   /** The URLs handed to the map's sources, in order. */
   const fetched = (): string[] =>
@@ -194,6 +197,23 @@ describe('createMapController', { timeout: 60_000 }, () => {
     harness.fire('moveend');
     // It rests once the state's own files (the control areas, the road) are loaded too.
     await vi.waitFor(() => expect(harness.rests).toEqual([['sudzha', '35.2000,51.1500,9.20']]));
+  });
+
+  it("loads the first state's files with the style, beside the base layers', each once", async () => {
+    const harness = createHarness({ firstStep: 'sudzha' });
+    const state = mapStateFor(harness.story, 'sudzha');
+    const stateFiles = harness.story.layers
+      .filter((layer) => !layer.base && (state.layerOpacity[layer.id] ?? 0) > 0)
+      .map((layer) => `/data/${layer.file}`);
+    expect(stateFiles.length).toBeGreaterThan(0);
+    // Before the map has even loaded.
+    expect(harness.fetched()).toEqual(expect.arrayContaining(stateFiles));
+    harness.controller.apply(state, { animate: false });
+    harness.fire('load');
+    await statusesBecome(harness, ['ready']);
+    harness.fire('moveend');
+    await vi.waitFor(() => expect(harness.rests.map(([stepId]) => stepId)).toEqual(['sudzha']));
+    expect(harness.fetched().length, 'no file handed over twice').toBe(new Set(harness.fetched()).size);
   });
 
   it('loads a story layer only when a state first shows it', async () => {
@@ -277,6 +297,15 @@ describe('createMapController', { timeout: 60_000 }, () => {
     harness.fire('load');
     await vi.waitFor(() => expect(harness.statuses).toContain('error'));
     expect(harness.statuses).not.toContain('ready');
+  });
+
+  it('reports a base file that fails before the map has loaded, leaving no rejection unhandled', async () => {
+    const harness = createHarness({ broken: ['geo/land.geojson'] });
+    // No 'load': the owner removes a failed map, so it never comes.
+    await statusesBecome(harness, ['error']);
+    harness.controller.destroy();
+    // Vitest fails the run on an unhandled rejection; give one the time to surface.
+    await new Promise((resolve) => setTimeout(resolve, 0));
   });
 
   it('rests a state only once the files it shows are loaded', async () => {

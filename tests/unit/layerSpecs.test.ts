@@ -3,7 +3,15 @@
 import { validateStyleMin, type StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { validateStory } from '../../src/lib/story/validate.ts';
-import { BLOCKER_SOURCE, emphasisFilter, layerFilter, sourceId, storyStyle } from '../../src/lib/map/layerSpecs.ts';
+import {
+  BLOCKER_SOURCE,
+  emphasisedShapes,
+  emphasisFilter,
+  layerFilter,
+  sourceId,
+  storyStyle,
+} from '../../src/lib/map/layerSpecs.ts';
+import { mapStateFor } from '../../src/lib/map/state.ts';
 import { createStoryFiles } from './storyFixtures.ts';
 
 const errorsOf = (style: unknown): string[] =>
@@ -28,25 +36,39 @@ describe('storyStyle', () => {
           );
   });
 
-  it('keeps passing with the filters and fades the controller sets later (dates, emphasis)', () => {
+  it("opens at any step's state, which passes the check too: its layers shown, its snapshots and emphasis drawn", () => {
     const story = validateStory(createStoryFiles());
-    const { style } = storyStyle(story, 0);
-    const filtered = {
-      ...style,
-      layers: style.layers.map((layer) => {
-        const storyLayer = story.layers.find((candidate) => String(layer.id).startsWith(candidate.id));
-        if (String(layer.id).endsWith('__emphasis')) return { ...layer, filter: emphasisFilter(['sudzha', 'kursk']) };
-        const filter = storyLayer && layerFilter(storyLayer, '2025-03-12');
-        return filter ? { ...layer, filter } : layer;
-      }),
-    };
-    expect(errorsOf(filtered)).toEqual([]);
+    for (const step of story.steps) {
+      const state = mapStateFor(story, step.id);
+      const { style, specsByLayer } = storyStyle(story, { fadeMs: 0, state });
+      expect(errorsOf(style), step.id).toEqual([]);
+      const byId = new Map(style.layers.map((layer) => [String(layer.id), layer]));
+      for (const layer of story.layers) {
+        const shown = (state.layerOpacity[layer.id] ?? 0) > 0;
+        for (const { spec, opacity } of specsByLayer.get(layer.id) ?? []) {
+          for (const [property, full] of opacity)
+            expect((spec.paint as Record<string, unknown>)[property], `${step.id} ${String(spec.id)}`).toBe(
+              shown ? full : 0,
+            );
+          expect(byId.get(String(spec.id))?.filter, `${step.id} ${String(spec.id)} filter`).toEqual(
+            layerFilter(layer, state.snapshots[layer.id]?.date),
+          );
+        }
+      }
+      for (const [layerId, featureIds] of emphasisedShapes(story.places, state.emphasis))
+        expect(byId.get(`${layerId}__emphasis`)?.filter, `${step.id} ${layerId} emphasis`).toEqual(
+          emphasisFilter(featureIds),
+        );
+    }
   });
 
   it('starts the sources it is given a URL for with that URL, and every other one empty', () => {
     const story = validateStory(createStoryFiles());
     const base = story.layers.find((layer) => layer.base)?.file ?? '';
-    const { style } = storyStyle(story, 0, (file) => (file === base ? `/data/${file}` : undefined));
+    const { style } = storyStyle(story, {
+      fadeMs: 0,
+      dataUrl: (file) => (file === base ? `/data/${file}` : undefined),
+    });
     expect(errorsOf(style)).toEqual([]);
     for (const [id, source] of Object.entries(style.sources))
       if (id === sourceId(base)) expect(source.data).toBe(`/data/${base}`);

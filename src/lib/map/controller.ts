@@ -51,6 +51,8 @@ export interface MapControllerOptions {
   reducedMotion: boolean;
   /** Credits for the attribution control. */
   attribution: string;
+  /** The state the map will first be given: its files load with the style, beside the base layers'. */
+  firstState?: MapState | undefined;
 }
 
 /** What owners call. */
@@ -73,22 +75,40 @@ const BUILT_BY_US = { validate: false };
 const MIN_FLIGHT_GAP_MS = 350;
 const FLIGHT_MS = 1400;
 
+/** A camera as the map's creation options (its padding comes later, with the panels' insets). */
+function initialView(camera: Camera | undefined): Record<string, unknown> {
+  if (!camera) return { center: [0, 0], zoom: 1 };
+  if (camera.kind === 'center') return { center: camera.center, zoom: camera.zoom, bearing: camera.bearing };
+  const [west, south, east, north] = camera.bounds;
+  return {
+    bounds: [
+      [west, south],
+      [east, north],
+    ],
+    fitBoundsOptions: { padding: camera.padding, maxZoom: camera.maxZoom },
+  };
+}
+
 /** Creates the map and returns its controller. Throws when the map cannot be created (no WebGL). */
 export function createMapController(options: MapControllerOptions): MapController {
   const { lib, container, story, events } = options;
   let reducedMotion = options.reducedMotion;
-  // The base layers' files are in the style the map starts with: they load while MapLibre reads the style.
+  // The base layers' files and the first state's are in the style the map starts with: they load while MapLibre
+  // reads the style, all at once, instead of the first state's only once the base layers are in.
   const baseFiles = [...new Set(story.layers.filter((layer) => layer.base).map((layer) => layer.file))];
-  const { style, specsByLayer } = storyStyle(story, reducedMotion ? 0 : FADE_MS, (file) =>
-    baseFiles.includes(file) ? options.data.url(file) : undefined,
-  );
+  const styleFiles = new Set([...baseFiles, ...(options.firstState ? filesShown(options.firstState) : [])]);
+  const { style, specsByLayer } = storyStyle(story, {
+    fadeMs: reducedMotion ? 0 : FADE_MS,
+    dataUrl: (file) => (styleFiles.has(file) ? options.data.url(file) : undefined),
+    state: options.firstState,
+  });
   const map: MapLike = new lib.Map({
     container,
     style,
     // The style is built by storyStyle (checked against MapLibre's style spec in the unit tests), not written by hand.
     validateStyle: false,
-    center: [0, 0],
-    zoom: 1,
+    // Where the first state will look: the map loads tiles for that view at once, not for the whole world first.
+    ...initialView(options.firstState?.camera),
     attributionControl: false,
     // The page scrolls with the wheel; the map zooms with its buttons, a pinch, or a double click. On a touch screen
     // a one-finger swipe scrolls the article too (the map is pinned over it): no drag pan there, pinch to zoom.
@@ -138,6 +158,12 @@ export function createMapController(options: MapControllerOptions): MapControlle
     if (error) file.reject(error);
     else file.resolve();
   };
+
+  /** The files of the story layers a state shows, beyond the base layers' (always loaded). */
+  function filesShown(state: MapState): string[] {
+    const shown = story.layers.filter((layer) => !layer.base && (state.layerOpacity[layer.id] ?? 0) > 0);
+    return [...new Set(shown.map((layer) => layer.file))];
+  }
 
   /**
    * Hands one file's URL to its source, once (unless the style already did); resolves when the map has loaded it,
@@ -213,8 +239,12 @@ export function createMapController(options: MapControllerOptions): MapControlle
     if (!destroyed) events.contextLost?.();
   });
 
-  const baseLoaded = Promise.all(baseFiles.map((file) => loadFile(file, true)));
-  // A base file that fails before `load` is handled there; the error event has already said why.
+  for (const file of styleFiles)
+    loadFile(file, true)
+      // A file that fails before it is needed is handled where it is; the error event has already said why.
+      .catch(() => undefined);
+  const baseLoaded = Promise.all(baseFiles.map((file) => loadFile(file)));
+  // Failing before `load` (which then never comes: the map is removed) is handled too.
   baseLoaded.catch(() => undefined);
 
   map.on('load', () => {
@@ -259,13 +289,10 @@ export function createMapController(options: MapControllerOptions): MapControlle
     const previous = applied;
     applied = state;
     const stateToken = ++token;
-    const files: Promise<void>[] = [];
+    // Data arrives after the fade has started; a layer appears as soon as its file is in.
+    const files = filesShown(state).map((file) => loadFile(file));
     for (const layer of story.layers) {
       const opacity = state.layerOpacity[layer.id] ?? 0;
-      if (opacity > 0 && !layer.base) {
-        // Data arrives after the fade has started; the layer appears as soon as its file is in.
-        files.push(loadFile(layer.file));
-      }
       if (!previous || previous.layerOpacity[layer.id] !== opacity) setLayerOpacity(layer, opacity);
       if (layer.dated && opacity > 0 && previous?.snapshots[layer.id]?.date !== state.snapshots[layer.id]?.date)
         setSnapshot(layer, state);

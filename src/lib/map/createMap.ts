@@ -239,6 +239,7 @@ export function createMap(options: CreateMapOptions): StoryMap {
             data,
             reducedMotion,
             attribution: story.meta.mapCredit,
+            firstState: latest,
             events: {
               ...eventsOf(
                 () => slot.renderer,

@@ -289,18 +289,27 @@ export interface StyleJson {
   layers: Record<string, unknown>[];
 }
 
+/** How storyStyle starts the map. */
+export interface StoryStyleOptions {
+  /** Length of opacity transitions (ms). */
+  fadeMs?: number;
+  /** The URL a file's source starts with; a source without one starts empty, until a state needs its file. */
+  dataUrl?(file: string): string | undefined;
+  /** The state the map opens at: its layers shown, its snapshots and emphasis drawn. Default: the base layers. */
+  state?: MapState | undefined;
+}
+
 /**
- * The whole style of a story's map, given to the map when it is created: every file a GeoJSON source, with the URL
- * `dataUrl` gives it or else empty until a state needs it; every story layer at its base opacity; the emphasis
- * outlines; the marker blockers on top.
- * One style at creation is read by MapLibre in one pass; adding the same layers one by one after `load` made it
- * check (and serialise) the whole style again for each one.
+ * The whole style of a story's map, given to the map when it is created: every file a GeoJSON source; every story
+ * layer, shown or hidden, filtered to its snapshot, as the opening state has it; the emphasis outlines; the marker
+ * blockers on top. One style at creation is read by MapLibre in one pass: adding the same layers one by one after
+ * `load` made it check (and serialise) the whole style for each one, and opening at the first state means its
+ * first `apply` changes nothing, so no fade or filter holds back the map's first `idle`.
  * @returns the style, and each story layer's MapLibre layers with the paint properties that carry its opacity
  */
 export function storyStyle(
   story: Story,
-  fadeMs = FADE_MS,
-  dataUrl: (file: string) => string | undefined = () => undefined,
+  { fadeMs = FADE_MS, dataUrl = () => undefined, state }: StoryStyleOptions = {},
 ): { style: StyleJson; specsByLayer: Map<string, LayerSpec[]> } {
   const source = (url?: string): Record<string, unknown> => ({
     type: 'geojson',
@@ -312,13 +321,14 @@ export function storyStyle(
   const layers: StyleJson['layers'] = [{ id: 'background', type: 'background', paint: { 'background-color': WATER } }];
   const specsByLayer = new Map<string, LayerSpec[]>();
   for (const layer of story.layers) {
-    const specs = layerSpecs(layer, layer.base, fadeMs);
+    const shown = state ? (state.layerOpacity[layer.id] ?? 0) > 0 : layer.base;
+    const specs = layerSpecs(layer, shown, fadeMs, state?.snapshots[layer.id]?.date);
     specsByLayer.set(layer.id, specs);
     layers.push(...specs.map(({ spec }) => spec));
   }
-  for (const [layerId] of emphasisedShapes(story.places, [])) {
+  for (const [layerId, featureIds] of emphasisedShapes(story.places, state?.emphasis ?? [])) {
     const layer = story.layers.find((candidate) => candidate.id === layerId);
-    if (layer) layers.push(emphasisSpec(layer, []));
+    if (layer) layers.push(emphasisSpec(layer, featureIds));
   }
   layers.push(...blockerSpecs());
   return { style: { version: 8, sources, layers }, specsByLayer };
