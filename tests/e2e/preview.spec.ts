@@ -144,3 +144,54 @@ test('a step reached before WebGL is ready shows that step’s preview at once',
   await expect(map).toHaveAttribute('data-map-status', 'ready', { timeout: 45_000 });
   await expect(map).toHaveAttribute('data-active-step', 'sudzha');
 });
+
+test('phone: at every step the preview’s map labels stand apart, placed for the zoom it is framed at @phone', async ({
+  page,
+}) => {
+  // The previews stay in view: WebGL is held back however far the reader scrolls.
+  await holdRequests(page, /loadMapLibre-[^/]+\.js$/);
+  await page.goto('./');
+  const map = page.locator(MAP);
+  const steps = await page
+    .locator('[data-step]')
+    .evaluateAll((elements) => elements.map((element) => element.getAttribute('data-step') ?? ''));
+  expect(steps.length).toBeGreaterThan(3);
+  let framedLower = 0;
+  const overlapping: string[] = [];
+  for (const step of steps) {
+    await page.locator(`[data-step="${step}"]`).evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await expect(map).toHaveAttribute('data-active-step', step);
+    const preview = page.locator(`${MAP} svg.map-preview`);
+    await expect(preview).toHaveAttribute('data-preview-step', step);
+    expect(await map.getAttribute('data-map-status')).toBe('preview');
+    const { overlaps, labels, lower } = await preview.evaluate((svg) => {
+      const box = svg.getBoundingClientRect();
+      // Labels along lines are left out: the box of turned text is far larger than the text.
+      const shown = [...svg.querySelectorAll('g[data-layer] text:not([transform])')]
+        .filter((text) => text.checkVisibility())
+        .map((text) => ({ name: text.textContent ?? '', rect: text.getBoundingClientRect() }))
+        .filter(
+          ({ rect }) =>
+            rect.right > box.left && rect.left < box.right && rect.bottom > box.top && rect.top < box.bottom,
+        );
+      const found: string[] = [];
+      shown.forEach((a, index) => {
+        for (const b of shown.slice(index + 1)) {
+          const x = Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left);
+          const y = Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top);
+          if (x > 1 && y > 1) found.push(`${a.name} / ${b.name}`);
+        }
+      });
+      const zooms = (svg.getAttribute('data-label-zooms') ?? '').split(' ').map(Number);
+      const own = Math.log2((Number(svg.getAttribute('data-preview-scale')) * 2 * Math.PI) / 512);
+      const level = Number(svg.getAttribute('data-shown-level'));
+      return { overlaps: found, labels: shown.length, lower: (zooms[level] ?? own) < own - 0.25 };
+    });
+    overlapping.push(...overlaps.map((pair) => `${step}: ${pair}`));
+    expect(labels, `map labels on the "${step}" preview`).toBeGreaterThan(0);
+    if (lower) framedLower++;
+  }
+  expect(overlapping, 'overlapping map labels').toEqual([]);
+  // A phone's box shows most views zoomed out from the image each preview was drawn for.
+  expect(framedLower).toBeGreaterThan(steps.length / 2);
+});

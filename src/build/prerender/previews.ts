@@ -62,14 +62,17 @@ export function renderPreview(
   // The zoom of the print image: drawn at it, the image needs no scaling.
   const reference = fitProjection(state.camera, PREVIEW_WIDTH, PREVIEW_HEIGHT);
   const { zoom } = restingCamera(reference, PREVIEW_WIDTH, PREVIEW_HEIGHT);
-  const [west, south, east, north] = coveredArea(state);
+  const {
+    bounds: [west, south, east, north],
+    zooms,
+  } = coveredArea(state);
   const projection: GeoProjection = geoMercator().scale(scaleForZoom(zoom)).translate([0, 0]);
   const [x0 = 0, y0 = 0] = projection([west, north]) ?? [];
   const [x1 = 0, y1 = 0] = projection([east, south]) ?? [];
   projection.translate([-x0, -y0]);
   const width = Math.ceil(x1 - x0);
   const height = Math.ceil(y1 - y0);
-  const frame = createFrame(projection, width, height);
+  const frame = createFrame(projection, width, height, NO_INSETS, zoomLadder(zoom, zooms));
   const [originX = 0, originY = 0] = projection([0, 0]) ?? [];
   const geometry: PreviewGeometry = { scale: projection.scale(), origin: [originX, originY] };
 
@@ -86,6 +89,11 @@ export function renderPreview(
     'data-preview-step': state.stepId,
     'data-preview-scale': geometry.scale.toFixed(3),
     'data-preview-origin': geometry.origin.map((value) => value.toFixed(1)).join(' '),
+    // The zooms its labels are placed for (`data-z` on an element lists those it shows at): a phone's box shows the
+    // view at a lower zoom than the image's, where fewer labels fit, as on the WebGL map that takes over.
+    ...(frame.labelZooms.length > 1 && {
+      'data-label-zooms': frame.labelZooms.map((value) => value.toFixed(2)).join(' '),
+    }),
     style: "font-family: var(--sans, 'DejaVu Sans', Arial, sans-serif)",
   });
   svg.append(...drawState(document, story, state, frame, (file) => geo.get(file)));
@@ -107,13 +115,37 @@ function insetVariants(height: number): Insets[] {
   ];
 }
 
-/** [west, south, east, north] that every box in BOXES shows of the state's camera, widened by MARGIN. */
-function coveredArea(state: MapState): Bounds {
+/** Steps between the zooms a preview places its labels for, and at most how many zooms (data-z uses one digit each). */
+const ZOOM_STEP = 0.5;
+const MAX_ZOOMS = 10;
+
+/** Zooms ZOOM_STEP apart from the drawing's own, over the range the boxes show the view at. */
+function zoomLadder(own: number, shown: readonly number[]): number[] {
+  const low = Math.min(...shown) - ZOOM_STEP / 2;
+  const high = Math.max(...shown) + ZOOM_STEP / 2;
+  const ladder = [own];
+  for (let step = 1; ladder.length < MAX_ZOOMS; step++) {
+    const below = own - step * ZOOM_STEP;
+    const above = own + step * ZOOM_STEP;
+    if (below < low && above > high) break;
+    if (below >= low) ladder.push(below);
+    if (above <= high && ladder.length < MAX_ZOOMS) ladder.push(above);
+  }
+  return ladder.sort((a, b) => a - b);
+}
+
+/**
+ * [west, south, east, north] that every box in BOXES shows of the state's camera, widened by MARGIN, and the zooms
+ * they show it at.
+ */
+function coveredArea(state: MapState): { bounds: Bounds; zooms: number[] } {
+  const zooms: number[] = [];
   let covered: Bounds | undefined;
   for (const [width, height] of BOXES) {
     for (const insets of insetVariants(height)) {
       // The box's own centre (no insets given back), whatever part of it the camera was fitted into.
       const { center, zoom } = restingCamera(fitProjection(state.camera, width, height, insets), width, height);
+      zooms.push(zoom);
       const [w, s, e, n] = viewBounds(center, zoom, width, height);
       covered = covered
         ? [Math.min(covered[0], w), Math.min(covered[1], s), Math.max(covered[2], e), Math.max(covered[3], n)]
@@ -123,7 +155,10 @@ function coveredArea(state: MapState): Bounds {
   const [w, s, e, n] = covered ?? [0, 0, 0, 0];
   const dx = (e - w) * MARGIN;
   const dy = (n - s) * MARGIN;
-  return [Math.max(-180, w - dx), Math.max(-85, s - dy), Math.min(180, e + dx), Math.min(85, n + dy)];
+  return {
+    bounds: [Math.max(-180, w - dx), Math.max(-85, s - dy), Math.min(180, e + dx), Math.min(85, n + dy)],
+    zooms,
+  };
 }
 
 /**

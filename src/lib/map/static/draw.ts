@@ -38,18 +38,33 @@ export interface Frame {
   clipped: GeoStreamWrapper;
   /** Projects one position to the box's pixels, unclipped. */
   toScreen(position: Position): [number, number];
-  /** Boxes of the labels placed so far in this drawing, for collisions. */
-  labelBoxes: Box[];
+  /**
+   * The zooms this drawing is shown at: `[zoom]` for a map drawn for its box; for a preview, which is framed for boxes
+   * of every size, a ladder of zooms around its own. Labels and zoom-ranged layers are placed for each of them.
+   */
+  labelZooms: number[];
+  /** Boxes of the labels placed so far at each of labelZooms, in the drawing's pixels, for collisions. */
+  labelBoxes: Box[][];
 }
 
 type Box = [x0: number, y0: number, x1: number, y1: number];
 
-/** A frame for a fitted Mercator projection in a `width` × `height` box. */
-export function createFrame(projection: GeoProjection, width: number, height: number, insets = NO_INSETS): Frame {
+/**
+ * A frame for a fitted Mercator projection in a `width` × `height` box.
+ * @param otherZooms zooms the drawing will also be shown at (a preview), besides its own
+ */
+export function createFrame(
+  projection: GeoProjection,
+  width: number,
+  height: number,
+  insets = NO_INSETS,
+  otherZooms: readonly number[] = [],
+): Frame {
   const { wrapper, toScreen } = planarProjection(projection);
   const clip = geoClipRectangle(-CLIP_MARGIN, -CLIP_MARGIN, width + CLIP_MARGIN, height + CLIP_MARGIN);
   const clipped: GeoStreamWrapper = { stream: (output) => wrapper.stream(clip(thinned(output))) };
   const { center, zoom } = restingCamera(projection, width, height, insets);
+  const labelZooms = [...new Set([...otherZooms, zoom])].sort((a, b) => a - b);
   return {
     width,
     height,
@@ -57,7 +72,8 @@ export function createFrame(projection: GeoProjection, width: number, height: nu
     center,
     clipped,
     toScreen,
-    labelBoxes: [],
+    labelZooms,
+    labelBoxes: labelZooms.map(() => []),
     path: (geometry) => {
       const context = new RelativePath();
       geoPath<unknown, Geometry>(clipped, context)(geometry);
@@ -277,16 +293,61 @@ function textAttributes(text: NonNullable<StyleToken['text']>): Record<string, s
 
 /** A rough glyph advance, in ems: no text metrics without layout (jsdom, print), and collisions need only a guess. */
 const GLYPH_WIDTH = 0.6;
+/** The same for capitals (country names), which are wider. */
+const CAPS_GLYPH_WIDTH = 0.75;
+/** Half a line of text, in ems: MapLibre's line height is 1.2 em. */
+const HALF_LINE = 0.6;
+/** Room kept around every label, in screen pixels: MapLibre's default text-padding. */
+const TEXT_PADDING = 2;
+
+/** Drawing pixels per screen pixel when the drawing is shown at `zoom` (text keeps its size on screen). */
+const unitsAt = (frame: Frame, zoom: number): number => 2 ** (frame.zoom - zoom);
 
 /**
- * Reserves a label's box unless it overlaps one already placed: like MapLibre's collisions, so a zoomed-out map
- * shows the more important labels instead of a pile. Returns whether the label may be drawn.
+ * Reserves a label's box, at each of the frame's zooms, where it overlaps none already placed and `fits`: like
+ * MapLibre's collisions, so a zoomed-out map shows the more important labels instead of a pile.
+ * @param at the label's anchor in the drawing's pixels
+ * @param box the label's box around its anchor, in screen pixels
+ * @param zooms the zooms at which the label is a candidate (its layer's zoom range)
+ * @returns the indices in frame.labelZooms where the label is placed
  */
-function reserve(frame: Frame, box: Box): boolean {
-  const [x0, y0, x1, y1] = box;
-  if (frame.labelBoxes.some(([a0, b0, a1, b1]) => x0 < a1 && a0 < x1 && y0 < b1 && b0 < y1)) return false;
-  frame.labelBoxes.push(box);
-  return true;
+function reserve(
+  frame: Frame,
+  at: [number, number],
+  box: Box,
+  zooms: readonly number[],
+  fits: (units: number) => boolean = () => true,
+): number[] {
+  const placed: number[] = [];
+  frame.labelZooms.forEach((zoom, index) => {
+    const units = unitsAt(frame, zoom);
+    if (!zooms.includes(zoom) || !fits(units)) return;
+    const x0 = at[0] + (box[0] - TEXT_PADDING) * units;
+    const y0 = at[1] + (box[1] - TEXT_PADDING) * units;
+    const x1 = at[0] + (box[2] + TEXT_PADDING) * units;
+    const y1 = at[1] + (box[3] + TEXT_PADDING) * units;
+    const boxes = frame.labelBoxes[index] ?? [];
+    if (boxes.some(([a0, b0, a1, b1]) => x0 < a1 && a0 < x1 && y0 < b1 && b0 < y1)) return;
+    boxes.push([x0, y0, x1, y1]);
+    placed.push(index);
+  });
+  return placed;
+}
+
+/**
+ * Marks an element of a preview with the zooms it is shown at (`data-z`, indices in frame.labelZooms, which the
+ * page reads when it frames the preview: see showAtZoom in preview.ts), hidden when that is not the drawing's own.
+ */
+function showAt(frame: Frame, element: SVGElement, levels: readonly number[]): SVGElement {
+  if (levels.length === frame.labelZooms.length) return element;
+  element.setAttribute('data-z', levels.join(''));
+  if (!levels.includes(frame.labelZooms.indexOf(frame.zoom))) element.setAttribute('display', 'none');
+  return element;
+}
+
+/** The frame's zooms at which a layer is drawn. */
+export function zoomsOf(frame: Frame, layer: Layer): number[] {
+  return frame.labelZooms.filter((zoom) => inZoomRange(layer, zoom));
 }
 
 const rankOf = (feature: Feature): number => {
@@ -467,21 +528,30 @@ export function drawLayer(document: Document, frame: Frame, layer: Layer, featur
   if (style.text && layer.labelField) {
     const field = layer.labelField;
     const attributes = textAttributes(style.text);
+    const size = style.text.size;
+    const zooms = zoomsOf(frame, layer);
     if (style.text.placement === 'line') {
       for (const feature of features) {
         const text = labelText(feature, field);
         const lines = asLines(feature.geometry);
         const place = text !== undefined && lines ? alongLine(screenPieces(frame, lines)) : undefined;
-        const length = text === undefined ? 0 : text.length * style.text.size * GLYPH_WIDTH;
-        // MapLibre drops a line label that does not fit along its line.
-        if (!text || !place || place.length < length) continue;
+        if (!text || !place) continue;
+        const length = text.length * size * GLYPH_WIDTH;
         // The box of the turned label, centred 0.8 em off the line as the dy below places it.
         const radians = (place.angle * Math.PI) / 180;
-        const cx = place.x + Math.sin(radians) * 0.8 * style.text.size;
-        const cy = place.y - Math.cos(radians) * 0.8 * style.text.size;
-        const halfX = (Math.abs(Math.cos(radians)) * length + Math.abs(Math.sin(radians)) * style.text.size) / 2;
-        const halfY = (Math.abs(Math.sin(radians)) * length + Math.abs(Math.cos(radians)) * style.text.size) / 2;
-        if (!reserve(frame, [cx - halfX, cy - halfY, cx + halfX, cy + halfY])) continue;
+        const cx = Math.sin(radians) * 0.8 * size;
+        const cy = -Math.cos(radians) * 0.8 * size;
+        const halfX = Math.abs(Math.cos(radians)) * (length / 2) + Math.abs(Math.sin(radians)) * HALF_LINE * size;
+        const halfY = Math.abs(Math.sin(radians)) * (length / 2) + Math.abs(Math.cos(radians)) * HALF_LINE * size;
+        const levels = reserve(
+          frame,
+          [place.x, place.y],
+          [cx - halfX, cy - halfY, cx + halfX, cy + halfY],
+          zooms,
+          // MapLibre drops a line label that does not fit along its line.
+          (units) => place.length >= length * units,
+        );
+        if (levels.length === 0) continue;
         const x = place.x.toFixed(1);
         const y = place.y.toFixed(1);
         const label = svgElement(document, 'text', {
@@ -494,7 +564,7 @@ export function drawLayer(document: Document, frame: Frame, layer: Layer, featur
           transform: `rotate(${place.angle.toFixed(1)} ${x} ${y})`,
         });
         label.textContent = text;
-        group.append(tag(label, feature));
+        group.append(showAt(frame, tag(label, feature), levels));
       }
     } else {
       // symbol-sort-key in layerSpecs.ts: the lower the rank, the earlier a label claims its place.
@@ -506,9 +576,9 @@ export function drawLayer(document: Document, frame: Frame, layer: Layer, featur
         if (!text) continue;
         if (caps) {
           // Centred, in capitals with tracking, no dot: as text-transform and text-letter-spacing in layerSpecs.ts.
-          const half = (text.length * style.text.size * (GLYPH_WIDTH + caps.tracking)) / 2;
-          const box: Box = [at[0] - half, at[1] - style.text.size / 2, at[0] + half, at[1] + style.text.size / 2];
-          if (!reserve(frame, box)) continue;
+          const half = (text.length * size * (CAPS_GLYPH_WIDTH + caps.tracking)) / 2;
+          const levels = reserve(frame, at, [-half, -HALF_LINE * size, half, HALF_LINE * size], zooms);
+          if (levels.length === 0) continue;
           const label = svgElement(document, 'text', {
             ...attributes,
             x: at[0].toFixed(1),
@@ -518,12 +588,13 @@ export function drawLayer(document: Document, frame: Frame, layer: Layer, featur
             'dominant-baseline': 'central',
           });
           label.textContent = text.toLocaleUpperCase('en');
-          group.append(tag(label, feature));
+          group.append(showAt(frame, tag(label, feature), levels));
           continue;
         }
-        const x = at[0] + 0.6 * style.text.size;
-        const half = style.text.size / 2;
-        if (!reserve(frame, [x, at[1] - half, x + text.length * style.text.size * GLYPH_WIDTH, at[1] + half])) continue;
+        const gap = 0.6 * size;
+        const line = HALF_LINE * size;
+        const levels = reserve(frame, at, [gap, -line, gap + text.length * size * GLYPH_WIDTH, line], zooms);
+        if (levels.length === 0) continue;
         // The gap to the dot in ems, so it keeps its size on screen with the text.
         const label = svgElement(document, 'text', {
           ...attributes,
@@ -534,7 +605,7 @@ export function drawLayer(document: Document, frame: Frame, layer: Layer, featur
           'dominant-baseline': 'central',
         });
         label.textContent = text;
-        group.append(tag(label, feature));
+        group.append(showAt(frame, tag(label, feature), levels));
       }
     }
   }
@@ -585,22 +656,38 @@ export function drawState(
     svgElement(document, 'rect', { class: 'static-map__water', width: frame.width, height: frame.height, fill: WATER }),
   ];
   // The place buttons go over the drawing: map labels give way to them, as they do to the WebGL map's blockers.
-  const band = zoomBandFor(frame.zoom);
-  for (const place of story.places) {
-    const marker = state.markers[place.id];
-    if (!marker || !markerShown(place, marker, band)) continue;
-    const [x, y] = frame.toScreen(marker.anchor);
-    if (inFrame(frame, [x, y])) frame.labelBoxes.push(markerBox(place, x, y));
-  }
+  frame.labelZooms.forEach((zoom, index) => {
+    const band = zoomBandFor(zoom);
+    for (const place of story.places) {
+      const marker = state.markers[place.id];
+      if (!marker || !markerShown(place, marker, band)) continue;
+      const [x, y] = frame.toScreen(marker.anchor);
+      if (!inFrame(frame, [x, y])) continue;
+      // The button keeps its size on screen: its box around the anchor, scaled to the drawing at this zoom.
+      const [x0, y0, x1, y1] = markerBox(place, 0, 0);
+      const units = unitsAt(frame, zoom);
+      frame.labelBoxes[index]?.push([x + x0 * units, y + y0 * units, x + x1 * units, y + y1 * units]);
+    }
+  });
   // Top layer first, as MapLibre places symbols: a higher layer's labels claim their room before a lower one's.
   const groups: SVGGElement[] = [];
   for (const layer of [...story.layers].reverse()) {
     const opacity = state.layerOpacity[layer.id] ?? 0;
     const collection = collectionOf(layer.file);
-    if (opacity <= 0 || !inZoomRange(layer, frame.zoom) || !collection) continue;
+    // A preview draws a layer of labels or dots at every zoom it may be shown at; other layers at its own zoom.
+    const zooms = zoomsOf(frame, layer);
+    const marks = layer.kind === 'label' || layer.kind === 'circle' || layer.labelField !== undefined;
+    const drawn = inZoomRange(layer, frame.zoom) || (marks && zooms.length > 0);
+    if (opacity <= 0 || !drawn || !collection) continue;
     const filter = layerFilter(layer, state.snapshots[layer.id]?.date);
     const features = collection.features.filter((feature) => matchesFilter(filter, feature.properties));
     const group = drawLayer(document, frame, layer, features);
+    if (marks)
+      showAt(
+        frame,
+        group,
+        zooms.map((zoom) => frame.labelZooms.indexOf(zoom)),
+      );
     if (opacity < 1) group.setAttribute('opacity', String(opacity));
     const snapshot = state.snapshots[layer.id];
     if (snapshot) group.setAttribute('data-date', snapshot.date);

@@ -64,6 +64,26 @@ export function framePreview(
   };
 }
 
+/**
+ * Shows the labels and marks a preview places at the zoom of its ladder (`data-label-zooms`) nearest to `zoom`, and
+ * hides the rest: as the WebGL map, a box that shows the view zoomed out keeps fewer labels, apart.
+ */
+export function showAtZoom(svg: SVGSVGElement, zoom: number): void {
+  const zooms = (svg.getAttribute('data-label-zooms') ?? '').split(' ').map(Number).filter(Number.isFinite);
+  if (zooms.length === 0) return;
+  const level = String(
+    zooms.reduce(
+      (best, candidate, index) =>
+        Math.abs(candidate - zoom) < Math.abs((zooms[best] ?? Infinity) - zoom) ? index : best,
+      0,
+    ),
+  );
+  if (svg.dataset.shownLevel === level) return;
+  svg.dataset.shownLevel = level;
+  for (const element of svg.querySelectorAll<SVGElement>('[data-z]'))
+    element.style.display = element.dataset.z?.includes(level) ? 'inline' : 'none';
+}
+
 /** Where the previews come from. */
 export interface PreviewSource {
   /** A preview already in the map box (prerendered into the page); its `data-preview-step` says which step it shows. */
@@ -161,6 +181,7 @@ export function createPreviewMap(options: PreviewMapOptions): PreviewMap {
     const { toScreen } = planarProjection(frame.projection);
     buttons.place(state, (position: Position) => toScreen(position), width, height);
     const camera = restingCamera(frame.projection, width, height, insets);
+    showAtZoom(svg, camera.zoom);
     container.dataset.zoomBand = zoomBandFor(camera.zoom);
     if (!ready) {
       ready = true;
