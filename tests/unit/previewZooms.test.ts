@@ -97,5 +97,12 @@ describe('preview labels at other zooms', { timeout: 60_000 }, () => {
     expect(shown()).toEqual([true, false, false, true]);
     showAtZoom(svg, 9);
     expect(shown()).toEqual([false, true, true, true]);
+    // A preview drawn for one zoom only (every box frames it alike) is left as it is.
+    svg.removeAttribute('data-label-zooms');
+    delete svg.dataset.shownLevel;
+    for (const text of [low, upper, top]) text?.style.removeProperty('display');
+    showAtZoom(svg, 5.2);
+    expect(shown()).toEqual([true, true, true, true]);
+    expect(svg.dataset.shownLevel).toBeUndefined();
   });
 });

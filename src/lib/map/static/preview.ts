@@ -69,7 +69,11 @@ export function framePreview(
  * hides the rest: as the WebGL map, a box that shows the view zoomed out keeps fewer labels, apart.
  */
 export function showAtZoom(svg: SVGSVGElement, zoom: number): void {
-  const zooms = (svg.getAttribute('data-label-zooms') ?? '').split(' ').map(Number).filter(Number.isFinite);
+  const zooms = (svg.getAttribute('data-label-zooms') ?? '')
+    .split(' ')
+    .filter((value) => value !== '')
+    .map(Number)
+    .filter(Number.isFinite);
   if (zooms.length === 0) return;
   const level = String(
     zooms.reduce(
