@@ -113,3 +113,45 @@ test('phone: panels cover at most 25 % of the map at every step, emphasised plac
 }) => {
   await measureEveryStep(page, 'phone', 0.25);
 });
+
+test('phone: a selected place rests clear of its card, which takes the lower half of the map @phone', async ({
+  page,
+}) => {
+  const story = readStory();
+  await page.goto('./#step-sudzha');
+  await page.locator('[data-map-canvas]').tap({ position: { x: 5, y: 120 } });
+  expect(await waitForMapReady(page)).toBe('ready');
+  const map = page.locator('[data-map]');
+  await expect(map).toHaveAttribute('data-active-step', 'sudzha');
+  const placeId = 'sudzha';
+  const place = story.places.find((candidate) => candidate.id === placeId);
+  if (!place || place.bounds) throw new Error(`${placeId}: a place with a point camera`);
+  // Twice: the first time the card's code loads after the choice, the second time it is there.
+  for (const time of ['first', 'second']) {
+    // Chosen in the text, as a reader does.
+    await page.locator(`[data-place-link="${placeId}"]`).first().tap();
+    await expect(map).toHaveAttribute('data-selected-place', placeId);
+    const [lng, lat] = place.anchor;
+    // The camera rests on the place: its centre is the middle of the part of the map the card leaves clear.
+    await expect(map).toHaveAttribute(
+      'data-camera',
+      `${lng.toFixed(4)},${lat.toFixed(4)},${(place.zoom ?? 0).toFixed(2)}`,
+      {
+        timeout: 20_000,
+      },
+    );
+    const rects = await page.evaluate((placeId) => {
+      const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect().toJSON() as DOMRect;
+      return {
+        marker: box(`[data-map] [data-place="${placeId}"]`),
+        card: box('[data-map] .place-card'),
+        canvas: box('[data-map-canvas]'),
+      };
+    }, placeId);
+    expect(rects.card.top, 'the card starts in the map box').toBeGreaterThan(rects.canvas.top);
+    expect(rects.marker.top, `${time} time: marker inside the map box`).toBeGreaterThanOrEqual(rects.canvas.top);
+    expect(rects.marker.bottom, `${time} time: marker above the card`).toBeLessThanOrEqual(rects.card.top);
+    await page.getByRole('button', { name: 'Close' }).tap();
+    await expect(map).not.toHaveAttribute('data-selected-place', placeId);
+  }
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insetsDiffer, insetsFromPanels, NO_INSETS } from '../../src/lib/map/insets.ts';
+import { insetsDiffer, insetsFromPanels, MAX_CARD_SHARE, NO_INSETS } from '../../src/lib/map/insets.ts';
 
 const box = { left: 100, top: 0, right: 836, bottom: 800 };
 
@@ -33,6 +33,14 @@ describe('insetsFromPanels', () => {
     expect(insetsFromPanels(box, [{ left: 0, top: 0, right: 90, bottom: 800 }])).toEqual(NO_INSETS);
     expect(insetsFromPanels(box, [{ left: 200, top: 200, right: 200, bottom: 300 }])).toEqual(NO_INSETS);
     expect(insetsFromPanels({ left: 0, top: 0, right: 0, bottom: 0 }, [box])).toEqual(NO_INSETS);
+  });
+
+  it('lets a place card claim more than the panels may: the selected place is shown clear of it', () => {
+    // A phone's card over the lower half of a 350 px map box.
+    const phone = { left: 0, top: 0, right: 390, bottom: 350 };
+    const card = { left: 6, top: 170, right: 384, bottom: 344 };
+    expect(insetsFromPanels(phone, [card]).bottom).toBe(70);
+    expect(insetsFromPanels(phone, [card], MAX_CARD_SHARE).bottom).toBe(180);
   });
 
   it('tells a change of a pixel or more from none', () => {

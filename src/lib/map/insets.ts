@@ -63,13 +63,27 @@ export function insetsDiffer(a: Insets, b: Insets): boolean {
 /** The panels over the map that every renderer has (the locator and MapLibre's controls come with WebGL only). */
 const PANELS = '.timeline-panel, .legend__toggle, .legend__body, .motion-toggle';
 
-/** The insets of the panels shown in `panel` (the map figure) over `canvas` (the map box). */
+/** An open place card: the selected place is shown clear of it, however much of the map it takes (a phone's half). */
+const CARD = '.place-card';
+export const MAX_CARD_SHARE = 0.6;
+
+/** The deepest of two insets on each side. */
+const deepest = (a: Insets, b: Insets): Insets => ({
+  top: Math.max(a.top, b.top),
+  right: Math.max(a.right, b.right),
+  bottom: Math.max(a.bottom, b.bottom),
+  left: Math.max(a.left, b.left),
+});
+
+/** The insets of the panels and the place card shown in `panel` (the map figure) over `canvas` (the map box). */
 export function panelInsets(panel: HTMLElement, canvas: HTMLElement): Insets {
   const visible = (element: Element): boolean => element.checkVisibility?.({ checkVisibilityCSS: true }) ?? true;
   const folded = [...panel.querySelectorAll('.legend__toggle')].some(visible);
-  const rects = [...panel.querySelectorAll(PANELS)]
-    // An opened key on a phone is read, then closed: the map does not refit around it.
-    .filter((element) => visible(element) && !(folded && element.matches('.legend__body')))
-    .map((element) => element.getBoundingClientRect());
-  return insetsFromPanels(canvas.getBoundingClientRect(), rects);
+  const rects = (selector: string): Rect[] =>
+    [...panel.querySelectorAll(selector)]
+      // An opened key on a phone is read, then closed: the map does not refit around it.
+      .filter((element) => visible(element) && !(folded && element.matches('.legend__body')))
+      .map((element) => element.getBoundingClientRect());
+  const box = canvas.getBoundingClientRect();
+  return deepest(insetsFromPanels(box, rects(PANELS)), insetsFromPanels(box, rects(CARD), MAX_CARD_SHARE));
 }
