@@ -91,8 +91,8 @@ export function renderPreview(
     'data-preview-origin': geometry.origin.map((value) => value.toFixed(1)).join(' '),
     // The zooms its labels are placed for (`data-z` on an element lists those it shows at): a phone's box shows the
     // view at a lower zoom than the image's, where fewer labels fit, as on the WebGL map that takes over.
-    ...(frame.labelZooms.length > 1 && {
-      'data-label-zooms': frame.labelZooms.map((value) => value.toFixed(2)).join(' '),
+    ...(frame.levels.length > 1 && {
+      'data-label-zooms': frame.levels.map(({ zoom: shown }) => shown.toFixed(2)).join(' '),
     }),
     style: "font-family: var(--sans, 'DejaVu Sans', Arial, sans-serif)",
   });
@@ -119,19 +119,15 @@ function insetVariants(height: number): Insets[] {
 const ZOOM_STEP = 0.5;
 const MAX_ZOOMS = 10;
 
-/** Zooms ZOOM_STEP apart from the drawing's own, over the range the boxes show the view at. */
+/** Zooms ZOOM_STEP apart from the drawing's own over the range the boxes show the view at, the nearest MAX_ZOOMS. */
 function zoomLadder(own: number, shown: readonly number[]): number[] {
-  const low = Math.min(...shown) - ZOOM_STEP / 2;
-  const high = Math.max(...shown) + ZOOM_STEP / 2;
-  const ladder = [own];
-  for (let step = 1; ladder.length < MAX_ZOOMS; step++) {
-    const below = own - step * ZOOM_STEP;
-    const above = own + step * ZOOM_STEP;
-    if (below < low && above > high) break;
-    if (below >= low) ladder.push(below);
-    if (above <= high && ladder.length < MAX_ZOOMS) ladder.push(above);
-  }
-  return ladder.sort((a, b) => a - b);
+  const first = Math.ceil((Math.min(...shown) - ZOOM_STEP / 2 - own) / ZOOM_STEP);
+  const last = Math.floor((Math.max(...shown) + ZOOM_STEP / 2 - own) / ZOOM_STEP);
+  const steps = Array.from({ length: Math.max(0, last - first + 1) }, (_, index) => first + index);
+  return steps
+    .sort((a, b) => Math.abs(a) - Math.abs(b))
+    .slice(0, MAX_ZOOMS)
+    .map((step) => own + step * ZOOM_STEP);
 }
 
 /**

@@ -39,15 +39,24 @@ export interface Frame {
   /** Projects one position to the box's pixels, unclipped. */
   toScreen(position: Position): [number, number];
   /**
-   * The zooms this drawing is shown at: `[zoom]` for a map drawn for its box; for a preview, which is framed for boxes
-   * of every size, a ladder of zooms around its own. Labels and zoom-ranged layers are placed for each of them.
+   * The zooms this drawing is shown at, lowest first: its own only, for a map drawn for its box; for a preview, which
+   * is framed for boxes of every size, a ladder of zooms around its own. Labels are placed at each of them.
    */
-  labelZooms: number[];
-  /** Boxes of the labels placed so far at each of labelZooms, in the drawing's pixels, for collisions. */
-  labelBoxes: Box[][];
+  levels: Level[];
+  /** The index in `levels` of the drawing's own zoom. */
+  ownLevel: number;
 }
 
 type Box = [x0: number, y0: number, x1: number, y1: number];
+
+/** One zoom a drawing is shown at, and the labels placed for it. */
+interface Level {
+  zoom: number;
+  /** Drawing pixels per screen pixel at this zoom: text and buttons keep their size on screen. */
+  units: number;
+  /** Boxes of the labels and buttons placed so far, in the drawing's pixels, for collisions. */
+  boxes: Box[];
+}
 
 /**
  * A frame for a fitted Mercator projection in a `width` × `height` box.
@@ -64,7 +73,7 @@ export function createFrame(
   const clip = geoClipRectangle(-CLIP_MARGIN, -CLIP_MARGIN, width + CLIP_MARGIN, height + CLIP_MARGIN);
   const clipped: GeoStreamWrapper = { stream: (output) => wrapper.stream(clip(thinned(output))) };
   const { center, zoom } = restingCamera(projection, width, height, insets);
-  const labelZooms = [...new Set([...otherZooms, zoom])].sort((a, b) => a - b);
+  const zooms = [...new Set([...otherZooms, zoom])].sort((a, b) => a - b);
   return {
     width,
     height,
@@ -72,8 +81,8 @@ export function createFrame(
     center,
     clipped,
     toScreen,
-    labelZooms,
-    labelBoxes: labelZooms.map(() => []),
+    levels: zooms.map((shown) => ({ zoom: shown, units: 2 ** (zoom - shown), boxes: [] })),
+    ownLevel: zooms.indexOf(zoom),
     path: (geometry) => {
       const context = new RelativePath();
       geoPath<unknown, Geometry>(clipped, context)(geometry);
@@ -300,54 +309,54 @@ const HALF_LINE = 0.6;
 /** Room kept around every label, in screen pixels: MapLibre's default text-padding. */
 const TEXT_PADDING = 2;
 
-/** Drawing pixels per screen pixel when the drawing is shown at `zoom` (text keeps its size on screen). */
-const unitsAt = (frame: Frame, zoom: number): number => 2 ** (frame.zoom - zoom);
+/** A box given in screen pixels around an anchor, in the drawing's pixels at a level, widened by `padding`. */
+function boxAt({ units }: Level, [x, y]: [number, number], box: Box, padding = 0): Box {
+  return [
+    x + (box[0] - padding) * units,
+    y + (box[1] - padding) * units,
+    x + (box[2] + padding) * units,
+    y + (box[3] + padding) * units,
+  ];
+}
 
 /**
- * Reserves a label's box, at each of the frame's zooms, where it overlaps none already placed and `fits`: like
- * MapLibre's collisions, so a zoomed-out map shows the more important labels instead of a pile.
+ * Reserves a label's box at each of `candidates` (indices in frame.levels) where it overlaps none already placed and
+ * `fits`: like MapLibre's collisions, so a zoomed-out map shows the more important labels instead of a pile.
  * @param at the label's anchor in the drawing's pixels
  * @param box the label's box around its anchor, in screen pixels
- * @param zooms the zooms at which the label is a candidate (its layer's zoom range)
- * @returns the indices in frame.labelZooms where the label is placed
+ * @returns the indices where the label is placed
  */
 function reserve(
   frame: Frame,
   at: [number, number],
   box: Box,
-  zooms: readonly number[],
+  candidates: readonly number[],
   fits: (units: number) => boolean = () => true,
 ): number[] {
-  const placed: number[] = [];
-  frame.labelZooms.forEach((zoom, index) => {
-    const units = unitsAt(frame, zoom);
-    if (!zooms.includes(zoom) || !fits(units)) return;
-    const x0 = at[0] + (box[0] - TEXT_PADDING) * units;
-    const y0 = at[1] + (box[1] - TEXT_PADDING) * units;
-    const x1 = at[0] + (box[2] + TEXT_PADDING) * units;
-    const y1 = at[1] + (box[3] + TEXT_PADDING) * units;
-    const boxes = frame.labelBoxes[index] ?? [];
-    if (boxes.some(([a0, b0, a1, b1]) => x0 < a1 && a0 < x1 && y0 < b1 && b0 < y1)) return;
-    boxes.push([x0, y0, x1, y1]);
-    placed.push(index);
+  return candidates.filter((index) => {
+    const level = frame.levels[index];
+    if (!level || !fits(level.units)) return false;
+    const [x0, y0, x1, y1] = boxAt(level, at, box, TEXT_PADDING);
+    if (level.boxes.some(([a0, b0, a1, b1]) => x0 < a1 && a0 < x1 && y0 < b1 && b0 < y1)) return false;
+    level.boxes.push([x0, y0, x1, y1]);
+    return true;
   });
-  return placed;
 }
 
 /**
- * Marks an element of a preview with the zooms it is shown at (`data-z`, indices in frame.labelZooms, which the
- * page reads when it frames the preview: see showAtZoom in preview.ts), hidden when that is not the drawing's own.
+ * Marks an element of a preview with the levels it is shown at (`data-z`, indices in frame.levels, which the page
+ * reads when it frames the preview: see showAtZoom in preview.ts), hidden when the drawing's own is not one of them.
  */
 function showAt(frame: Frame, element: SVGElement, levels: readonly number[]): SVGElement {
-  if (levels.length === frame.labelZooms.length) return element;
+  if (levels.length === frame.levels.length) return element;
   element.setAttribute('data-z', levels.join(''));
-  if (!levels.includes(frame.labelZooms.indexOf(frame.zoom))) element.setAttribute('display', 'none');
+  if (!levels.includes(frame.ownLevel)) element.setAttribute('display', 'none');
   return element;
 }
 
-/** The frame's zooms at which a layer is drawn. */
-export function zoomsOf(frame: Frame, layer: Layer): number[] {
-  return frame.labelZooms.filter((zoom) => inZoomRange(layer, zoom));
+/** The levels (indices in frame.levels) whose zoom is in a layer's zoom range. */
+function levelsOf(frame: Frame, layer: Layer): number[] {
+  return frame.levels.flatMap(({ zoom }, index) => (inZoomRange(layer, zoom) ? [index] : []));
 }
 
 const rankOf = (feature: Feature): number => {
@@ -529,7 +538,7 @@ export function drawLayer(document: Document, frame: Frame, layer: Layer, featur
     const field = layer.labelField;
     const attributes = textAttributes(style.text);
     const size = style.text.size;
-    const zooms = zoomsOf(frame, layer);
+    const candidates = levelsOf(frame, layer);
     if (style.text.placement === 'line') {
       for (const feature of features) {
         const text = labelText(feature, field);
@@ -547,7 +556,7 @@ export function drawLayer(document: Document, frame: Frame, layer: Layer, featur
           frame,
           [place.x, place.y],
           [cx - halfX, cy - halfY, cx + halfX, cy + halfY],
-          zooms,
+          candidates,
           // MapLibre drops a line label that does not fit along its line.
           (units) => place.length >= length * units,
         );
@@ -577,7 +586,7 @@ export function drawLayer(document: Document, frame: Frame, layer: Layer, featur
         if (caps) {
           // Centred, in capitals with tracking, no dot: as text-transform and text-letter-spacing in layerSpecs.ts.
           const half = (text.length * size * (CAPS_GLYPH_WIDTH + caps.tracking)) / 2;
-          const levels = reserve(frame, at, [-half, -HALF_LINE * size, half, HALF_LINE * size], zooms);
+          const levels = reserve(frame, at, [-half, -HALF_LINE * size, half, HALF_LINE * size], candidates);
           if (levels.length === 0) continue;
           const label = svgElement(document, 'text', {
             ...attributes,
@@ -593,7 +602,7 @@ export function drawLayer(document: Document, frame: Frame, layer: Layer, featur
         }
         const gap = 0.6 * size;
         const line = HALF_LINE * size;
-        const levels = reserve(frame, at, [gap, -line, gap + text.length * size * GLYPH_WIDTH, line], zooms);
+        const levels = reserve(frame, at, [gap, -line, gap + text.length * size * GLYPH_WIDTH, line], candidates);
         if (levels.length === 0) continue;
         // The gap to the dot in ems, so it keeps its size on screen with the text.
         const label = svgElement(document, 'text', {
@@ -656,38 +665,29 @@ export function drawState(
     svgElement(document, 'rect', { class: 'static-map__water', width: frame.width, height: frame.height, fill: WATER }),
   ];
   // The place buttons go over the drawing: map labels give way to them, as they do to the WebGL map's blockers.
-  frame.labelZooms.forEach((zoom, index) => {
-    const band = zoomBandFor(zoom);
+  for (const level of frame.levels) {
+    const band = zoomBandFor(level.zoom);
     for (const place of story.places) {
       const marker = state.markers[place.id];
       if (!marker || !markerShown(place, marker, band)) continue;
-      const [x, y] = frame.toScreen(marker.anchor);
-      if (!inFrame(frame, [x, y])) continue;
-      // The button keeps its size on screen: its box around the anchor, scaled to the drawing at this zoom.
-      const [x0, y0, x1, y1] = markerBox(place, 0, 0);
-      const units = unitsAt(frame, zoom);
-      frame.labelBoxes[index]?.push([x + x0 * units, y + y0 * units, x + x1 * units, y + y1 * units]);
+      const at = frame.toScreen(marker.anchor);
+      if (inFrame(frame, at)) level.boxes.push(boxAt(level, at, markerBox(place, 0, 0)));
     }
-  });
+  }
   // Top layer first, as MapLibre places symbols: a higher layer's labels claim their room before a lower one's.
   const groups: SVGGElement[] = [];
   for (const layer of [...story.layers].reverse()) {
     const opacity = state.layerOpacity[layer.id] ?? 0;
     const collection = collectionOf(layer.file);
     // A preview draws a layer of labels or dots at every zoom it may be shown at; other layers at its own zoom.
-    const zooms = zoomsOf(frame, layer);
+    const levels = levelsOf(frame, layer);
     const marks = layer.kind === 'label' || layer.kind === 'circle' || layer.labelField !== undefined;
-    const drawn = inZoomRange(layer, frame.zoom) || (marks && zooms.length > 0);
+    const drawn = levels.includes(frame.ownLevel) || (marks && levels.length > 0);
     if (opacity <= 0 || !drawn || !collection) continue;
     const filter = layerFilter(layer, state.snapshots[layer.id]?.date);
     const features = collection.features.filter((feature) => matchesFilter(filter, feature.properties));
     const group = drawLayer(document, frame, layer, features);
-    if (marks)
-      showAt(
-        frame,
-        group,
-        zooms.map((zoom) => frame.labelZooms.indexOf(zoom)),
-      );
+    if (marks) showAt(frame, group, levels);
     if (opacity < 1) group.setAttribute('opacity', String(opacity));
     const snapshot = state.snapshots[layer.id];
     if (snapshot) group.setAttribute('data-date', snapshot.date);
