@@ -10,7 +10,8 @@ import type { Story } from '../story/types.ts';
 import type { MapController, RendererStatus, RestingCamera } from './controller.ts';
 import type { PreviewSource } from './static/preview.ts';
 import type { MapState } from './state.ts';
-import { NO_INSETS, panelInsets, type Insets } from './insets.ts';
+import { NO_INSETS, panelInsets, PLACE_CARD, type Insets } from './insets.ts';
+import { whenShown } from '../whenShown.ts';
 
 /** The map's status, as the page contract's data-map-status says it. */
 export type MapStatus = 'loading' | 'preview' | 'ready' | 'fallback' | 'error';
@@ -57,6 +58,9 @@ function injectCss(host: HTMLElement, css: string): void {
   style.textContent = css;
   parent.append(style);
 }
+
+/** How long a selected place's camera waits for its card to be shown. */
+const CARD_WAIT_MS = 1000;
 
 const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -290,11 +294,20 @@ export function createMap(options: CreateMapOptions): StoryMap {
   return {
     apply(state, { animate }) {
       latest = state;
-      // The panels may have changed with the state (the timeline comes and goes): cameras fit around them.
-      fitAroundPanels();
-      shown?.map.apply(state, { animate });
-      // A map that is not in view yet jumps: it must rest where the reader is when it takes over.
-      starting?.map.apply(state, { animate: false });
+      const applyNow = (): void => {
+        if (destroyed || latest !== state) return;
+        // The panels may have changed with the state (the timeline comes and goes): cameras fit around them.
+        fitAroundPanels();
+        shown?.map.apply(state, { animate });
+        // A map that is not in view yet jumps: it must rest where the reader is when it takes over.
+        starting?.map.apply(state, { animate: false });
+      };
+      // A selected place's camera fits around its card; the first card's code loads on that first choice, and the
+      // card is waited for (a second at most) rather than the camera moved twice.
+      const panels = options.panels;
+      if (state.selectedPlaceId !== undefined && panels && !panels.querySelector(PLACE_CARD))
+        void whenShown(panels, PLACE_CARD, CARD_WAIT_MS).then(applyNow);
+      else applyNow();
     },
     setReducedMotion(reduced) {
       reducedMotion = reduced;

@@ -64,7 +64,7 @@ export function insetsDiffer(a: Insets, b: Insets): boolean {
 const PANELS = '.timeline-panel, .legend__toggle, .legend__body, .motion-toggle';
 
 /** An open place card: the selected place is shown clear of it, however much of the map it takes (a phone's half). */
-const CARD = '.place-card';
+export const PLACE_CARD = '.place-card';
 export const MAX_CARD_SHARE = 0.6;
 
 /** The deepest of two insets on each side. */
@@ -85,5 +85,5 @@ export function panelInsets(panel: HTMLElement, canvas: HTMLElement): Insets {
       .filter((element) => visible(element) && !(folded && element.matches('.legend__body')))
       .map((element) => element.getBoundingClientRect());
   const box = canvas.getBoundingClientRect();
-  return deepest(insetsFromPanels(box, rects(PANELS)), insetsFromPanels(box, rects(CARD), MAX_CARD_SHARE));
+  return deepest(insetsFromPanels(box, rects(PANELS)), insetsFromPanels(box, rects(PLACE_CARD), MAX_CARD_SHARE));
 }
