@@ -570,8 +570,15 @@ test.describe('script embed (embed.js, shadow DOM) on another origin', () => {
           map: box('[data-map]'),
         };
       });
-    // The script embed mounts its article a step at a time: measure once the opening passages are in.
-    await expect(embed(page).locator('[data-passage="p1"]')).toHaveCount(1);
+    // The script embed mounts its article a step at a time, and a step is laid out only once the browser has found
+    // it near the viewport (content-visibility: auto): measure once the opening passages are in and laid out.
+    const laidOut = async (host: Locator): Promise<void> => {
+      await expect(host.locator('[data-passage="p1"]')).toHaveCount(1);
+      await expect
+        .poll(() => host.locator('[data-passage="p1"]').evaluate((element) => element.getBoundingClientRect().height))
+        .toBeGreaterThan(0);
+    };
+    await laidOut(embed(page));
     const clean = await measure(embed(page));
 
     await page.goto(`${servers.host}script-hostile.html`);
@@ -600,7 +607,7 @@ test.describe('script embed (embed.js, shadow DOM) on another origin', () => {
         .evaluate((element) => getComputedStyle(element).fontSize),
     ).toBe('30px');
 
-    await expect(embed(page, 0).locator('[data-passage="p1"]')).toHaveCount(1);
+    await laidOut(embed(page, 0));
     const hostile = await measure(embed(page, 0));
     expect(hostile.headlineFont).toBe(clean.headlineFont);
     expect(hostile.bodyFont).toBe(clean.bodyFont);
