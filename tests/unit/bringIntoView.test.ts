@@ -51,6 +51,18 @@ describe('bringIntoView', () => {
     expect(scrolls).toHaveLength(1);
   });
 
+  it('never undoes the reader’s own scroll: a wheel, touch, key or press before the check drops it', () => {
+    for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown']) {
+      // The passage was in view, so the smooth scroll moved nothing; the reader then scrolled far away.
+      const { element, scrolls } = passage([-2900]);
+      bringIntoView(element, false);
+      window.dispatchEvent(new Event(type));
+      window.dispatchEvent(new Event('scrollend'));
+      vi.advanceTimersByTime(3000);
+      expect(scrolls, type).toEqual([{ block: 'center', behavior: 'smooth' }]);
+    }
+  });
+
   it('checks a smooth scroll when scrolling ends, once', () => {
     const { element, scrolls } = passage([-900]);
     bringIntoView(element, false);

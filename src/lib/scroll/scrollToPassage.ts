@@ -23,12 +23,22 @@ export function bringIntoView(element: HTMLElement, instant: boolean): void {
     requestAnimationFrame(() => requestAnimationFrame(jumpIfAway));
     return;
   }
-  const check = (): void => {
+  const stop = (): void => {
     clearTimeout(fallback);
     window.removeEventListener('scrollend', check);
+    for (const type of READER_SCROLLS) window.removeEventListener(type, stop, true);
+  };
+  const check = (): void => {
+    stop();
     jumpIfAway();
   };
   // Browsers without scrollend: check once a smooth scroll has surely ended.
   const fallback = setTimeout(check, 3000);
   window.addEventListener('scrollend', check, { once: true });
+  // The reader scrolling on their own (the passage was already in view and nothing moved, or they cut the scroll
+  // short) is never undone: the check is dropped.
+  for (const type of READER_SCROLLS) window.addEventListener(type, stop, { capture: true, passive: true });
 }
+
+/** What a reader does to scroll. */
+const READER_SCROLLS = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
