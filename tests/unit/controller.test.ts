@@ -113,8 +113,10 @@ function createFakeLib({ broken = [], dropped = [] }: FakeFiles = {}) {
   }
   const lib: MapLibreLike = {
     Map: class {
-      constructor(options: { style: { sources: Record<string, { data: unknown }> } }) {
+      constructor(options: { style: { sources: Record<string, { data: unknown }> } } & CameraOptions) {
         record('create');
+        // It opens where it is told to, as MapLibre does.
+        moveTo(options);
         for (const [id, source] of Object.entries(options.style.sources)) {
           sources.set(id, { data: undefined });
           // A URL in the style loads as one handed over later would.
@@ -272,6 +274,37 @@ describe('createMapController', { timeout: 60_000 }, () => {
     const fits = after.filter((call) => call.method === 'fitBounds');
     expect(fits).toHaveLength(1);
     expect(fits[0]?.args[1]).toMatchObject({ animate: false, duration: 0 });
+  });
+
+  it("opens with the first state's marker stand-ins, and hands them over again only for another state or band", async () => {
+    const fake = createFakeLib();
+    const story = validateStory(createStoryFiles());
+    const statuses: MapStatus[] = [];
+    // Sudzha's camera is a centre and zoom 9.2: the local band, where every marker the state shows stands in.
+    const first = mapStateFor(story, 'sudzha');
+    const controller = createMapController({
+      lib: fake.lib,
+      container: document.createElement('div'),
+      story,
+      data: createStoryData(story, { dataUrl: (file) => `/data/${file}` }),
+      events: { status: (status) => statuses.push(status), rest: () => undefined, activatePlace: () => undefined },
+      reducedMotion: false,
+      attribution: '',
+      firstState: first,
+    });
+    const handed = (): string[][] =>
+      fake.calls
+        .filter((call) => call.method === 'setData' && call.args[0] === 'place-blockers')
+        .map((call) => (call.args[1] as { features: { properties: { id: string } }[] }).features)
+        .map((features) => features.map((feature) => feature.properties.id));
+    const shown = Object.entries(first.markers).filter(([, marker]) => marker.visible);
+    expect(handed()).toEqual([shown.map(([placeId]) => placeId)]);
+    controller.apply(first, { animate: false });
+    fake.fire('load');
+    await vi.waitFor(() => expect(statuses).toEqual(['ready']));
+    expect(handed()).toHaveLength(1);
+    controller.apply(mapStateFor(story, 'salient'), { animate: false });
+    expect(handed()).toHaveLength(2);
   });
 
   it('hands the label placement invisible stand-ins for the markers the state shows at the zoom band', async () => {

@@ -14,9 +14,10 @@ import {
   storyStyle,
 } from './layerSpecs.ts';
 import type { MapLibreLike, MapLike, MarkerLike } from './mapLike.ts';
-import { zoomBandFor, type Camera, type MapState } from './state.ts';
+import { zoomBandFor, type Camera, type MapState, type ZoomBand } from './state.ts';
 import { insetsDiffer, NO_INSETS, type Insets } from './insets.ts';
 import { markerElement } from './markerElement.ts';
+import { fitZoom } from './mercator.ts';
 import type { StoryData } from '../data/storyData.ts';
 
 /** A renderer's own status: the WebGL map or the static map. */
@@ -75,6 +76,16 @@ const BUILT_BY_US = { validate: false };
 const MIN_FLIGHT_GAP_MS = 350;
 const FLIGHT_MS = 1400;
 
+/**
+ * The zoom band a camera opens the map at in a width × height box, before the panels' insets (which a later
+ * setInsets brings; a band they change is handed over then). Undefined for a box not laid out.
+ */
+function openingBand(camera: Camera, width: number, height: number): ZoomBand | undefined {
+  if (camera.kind === 'center') return zoomBandFor(camera.zoom);
+  if (width <= 0 || height <= 0) return undefined;
+  return zoomBandFor(fitZoom(camera.bounds, width, height, camera.padding, camera.maxZoom));
+}
+
 /** A camera as the map's creation options (its padding comes later, with the panels' insets). */
 function initialView(camera: Camera | undefined): Record<string, unknown> {
   if (!camera) return { center: [0, 0], zoom: 1 };
@@ -97,10 +108,15 @@ export function createMapController(options: MapControllerOptions): MapControlle
   // reads the style, all at once, instead of the first state's only once the base layers are in.
   const baseFiles = [...new Set(story.layers.filter((layer) => layer.base).map((layer) => layer.file))];
   const styleFiles = new Set([...baseFiles, ...(options.firstState ? filesShown(options.firstState) : [])]);
+  // The marker blockers of the first state open with the map too: handed over at `load`, they cost the worker a
+  // second pass over the label tiles before the map can rest.
+  const firstState = options.firstState;
+  const band = firstState && openingBand(firstState.camera, container.clientWidth, container.clientHeight);
   const { style, specsByLayer } = storyStyle(story, {
     fadeMs: reducedMotion ? 0 : FADE_MS,
     dataUrl: (file) => (styleFiles.has(file) ? options.data.url(file) : undefined),
-    state: options.firstState,
+    state: firstState,
+    blockers: firstState && band ? blockerFeatures(story, firstState, band) : undefined,
   });
   const map: MapLike = new lib.Map({
     container,
@@ -197,7 +213,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
   });
 
   /** Tells the label placement where the shown markers are (the state's, at the zoom band the map is in). */
-  let blockedFor: { state: MapState; band: string } | undefined;
+  let blockedFor: { state: MapState; band: string } | undefined = firstState && band && { state: firstState, band };
   function updateBlockers(): void {
     const band = zoomBandFor(map.getZoom());
     if (!applied || (blockedFor?.state === applied && blockedFor.band === band)) return;

@@ -297,6 +297,8 @@ export interface StoryStyleOptions {
   dataUrl?(file: string): string | undefined;
   /** The state the map opens at: its layers shown, its snapshots and emphasis drawn. Default: the base layers. */
   state?: MapState | undefined;
+  /** The marker blockers the map opens with (blockerFeatures); default: none. */
+  blockers?: Record<string, unknown> | undefined;
 }
 
 /**
@@ -309,15 +311,15 @@ export interface StoryStyleOptions {
  */
 export function storyStyle(
   story: Story,
-  { fadeMs = FADE_MS, dataUrl = () => undefined, state }: StoryStyleOptions = {},
+  { fadeMs = FADE_MS, dataUrl = () => undefined, state, blockers }: StoryStyleOptions = {},
 ): { style: StyleJson; specsByLayer: Map<string, LayerSpec[]> } {
-  const source = (url?: string): Record<string, unknown> => ({
+  const source = (data?: string | Record<string, unknown>): Record<string, unknown> => ({
     type: 'geojson',
-    data: url ?? { type: 'FeatureCollection', features: [] },
+    data: data ?? { type: 'FeatureCollection', features: [] },
   });
   const sources: StyleJson['sources'] = {};
   for (const layer of story.layers) sources[sourceId(layer.file)] ??= source(dataUrl(layer.file));
-  sources[BLOCKER_SOURCE] = source();
+  sources[BLOCKER_SOURCE] = source(blockers);
   const layers: StyleJson['layers'] = [{ id: 'background', type: 'background', paint: { 'background-color': WATER } }];
   const specsByLayer = new Map<string, LayerSpec[]>();
   for (const layer of story.layers) {
