@@ -6,6 +6,7 @@ import type { StoryProblem } from '../story/errors.ts';
 import type { SeriesRow } from '../story/series.ts';
 import type { Story } from '../story/types.ts';
 import { fetchJsonOnce, fetchTextOnce } from './fetchOnce.ts';
+import { nextTask } from '../nextTask.ts';
 
 /** A story's data files, by their path in the story folder (e.g. "geo/land.geojson"). */
 export interface StoryData {
@@ -37,13 +38,19 @@ export function createStoryData(story: Story, options: StoryDataOptions = {}): S
       let loading = layers.get(file);
       if (!loading) {
         // The validator and the CSV reader load with the first file: they stay off the page's critical path.
-        loading = Promise.all([fetchJson(dataUrl(file)), import('../story/geojson.ts')]).then(([raw, { validateGeoJson }]) => {
-          const problems: StoryProblem[] = [];
-          const dated = story.layers.some((layer) => layer.file === file && layer.dated);
-          const collection = validateGeoJson(raw, file, { provenance: true, dated }, problems);
-          if (!collection) throw new Error(`${file}: ${problems.slice(0, 3).map((problem) => `${problem.field} ${problem.message}`).join('; ')}`);
-          return collection;
-        });
+        loading = Promise.all([fetchJson(dataUrl(file)), import('../story/geojson.ts')]).then(
+          async ([raw, { validateGeoJson }]) => {
+            // Parsing, checking and drawing a large file are each a task of their own: together they made one long
+            // task on a slow phone.
+            await nextTask();
+            const problems: StoryProblem[] = [];
+            const dated = story.layers.some((layer) => layer.file === file && layer.dated);
+            const collection = validateGeoJson(raw, file, { provenance: true, dated }, problems);
+            if (!collection) throw new Error(`${file}: ${problems.slice(0, 3).map((problem) => `${problem.field} ${problem.message}`).join('; ')}`);
+            await nextTask();
+            return collection;
+          },
+        );
         layers.set(file, loading);
         // A failure may be tried again (a flaky network).
         loading.catch(() => layers.delete(file));
