@@ -22,6 +22,9 @@ export default defineConfig({
     embedLoader(),
     svelteTesting(),
   ],
+  // The development server bundles the area chart's libraries at start: found only when a dated step first loads the
+  // chart, they made it re-bundle and reload the page, failing the requests already made (504 Outdated Optimize Dep).
+  optimizeDeps: { include: ['d3-scale', 'd3-shape'] },
   build: {
     target: 'es2022',
     // Map data must stay fetchable files (a strict CSP may forbid data: URLs), never inlined.
