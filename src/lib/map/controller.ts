@@ -17,7 +17,7 @@ import type { MapLibreLike, MapLike, MarkerLike } from './mapLike.ts';
 import { zoomBandFor, type Camera, type MapState, type ZoomBand } from './state.ts';
 import { insetsDiffer, NO_INSETS, type Insets } from './insets.ts';
 import { markerElement } from './markerElement.ts';
-import { fitZoom } from './mercator.ts';
+import { fitProjection, zoomForScale } from './static/camera.ts';
 import type { StoryData } from '../data/storyData.ts';
 
 /** A renderer's own status: the WebGL map or the static map. */
@@ -81,9 +81,8 @@ const FLIGHT_MS = 1400;
  * setInsets brings; a band they change is handed over then). Undefined for a box not laid out.
  */
 function openingBand(camera: Camera, width: number, height: number): ZoomBand | undefined {
-  if (camera.kind === 'center') return zoomBandFor(camera.zoom);
-  if (width <= 0 || height <= 0) return undefined;
-  return zoomBandFor(fitZoom(camera.bounds, width, height, camera.padding, camera.maxZoom));
+  if (camera.kind === 'bounds' && (width <= 0 || height <= 0)) return undefined;
+  return zoomBandFor(zoomForScale(fitProjection(camera, width, height).scale()));
 }
 
 /** A camera as the map's creation options (its padding comes later, with the panels' insets). */

@@ -1,10 +1,9 @@
-// The locator inset's drawing: its Mercator projection, fitted to the inset, and the land as one SVG path. Point by
-// point with plain arithmetic, and only the rings that reach into the inset: d3's projection pipeline per point
-// (rotation, clipping, composition) over every ring of the file made drawing it one long task on a slow phone.
-import { geoMercator } from 'd3-geo';
+// The locator inset's drawing: its Mercator projection, fitted to the inset as the static map fits a camera, and the
+// land as one SVG path. Point by point (the static map's planar transform), and only the rings that reach into the
+// inset: d3's projection pipeline per point over every ring of the file made drawing it one long task on a slow phone.
 import type { FeatureCollection, Position } from 'geojson';
 import type { Bounds } from '../story/types.ts';
-import { latitudeOf, mercatorY, RADIANS } from './mercator.ts';
+import { fitProjection, planarProjection } from './static/camera.ts';
 
 /** An inset's projection of [longitude, latitude] to its pixels, and the area it shows ([west, south, east, north]). */
 export interface InsetView {
@@ -12,31 +11,12 @@ export interface InsetView {
   shows: Bounds;
 }
 
-/** The Mercator view that fits `bounds` into a width × height inset with a `margin`, as d3's fitExtent does. */
+/** The Mercator view that fits `bounds` into a width × height inset with a `margin`, as the static map fits a box. */
 export function insetView(bounds: Bounds, width: number, height: number, margin: number): InsetView {
-  const [west, south, east, north] = bounds;
-  const fitted = geoMercator().fitExtent(
-    [
-      [margin, margin],
-      [width - margin, height - margin],
-    ],
-    {
-      type: 'MultiPoint',
-      coordinates: [
-        [west, south],
-        [east, north],
-      ],
-    },
-  );
-  const scale = fitted.scale();
-  const [x0, y0] = fitted.translate();
-  // Longitude follows x alone and latitude y alone: the inset's corners give the area it shows.
-  const longitudeAt = (x: number): number => (x - x0) / scale / RADIANS;
-  const latitudeAt = (y: number): number => latitudeOf((y0 - y) / scale);
-  return {
-    project: (position) => [x0 + scale * (position[0] ?? 0) * RADIANS, y0 - scale * mercatorY(position[1] ?? 0)],
-    shows: [longitudeAt(0), latitudeAt(height), longitudeAt(width), latitudeAt(0)],
-  };
+  const projection = fitProjection({ kind: 'bounds', bounds, padding: margin, maxZoom: Infinity }, width, height);
+  const [west = 0, north = 0] = projection.invert?.([0, 0]) ?? [];
+  const [east = 0, south = 0] = projection.invert?.([width, height]) ?? [];
+  return { project: planarProjection(projection).toScreen, shows: [west, south, east, north] };
 }
 
 /** Whether a ring lies wholly west, east, south or north of an area. */

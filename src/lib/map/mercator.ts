@@ -21,20 +21,3 @@ export function latitudeOf(y: number): number {
 export function worldWidth(zoom: number): number {
   return TILE_SIZE * 2 ** zoom;
 }
-
-/**
- * The zoom at which MapLibre fits a box [west, south, east, north] into a width × height map with equal padding on
- * every side, no further in than maxZoom (what its fitBounds does, bearing 0).
- */
-export function fitZoom(
-  [west, south, east, north]: [number, number, number, number],
-  width: number,
-  height: number,
-  padding: number,
-  maxZoom: number,
-): number {
-  const spanX = ((east - west) / 360) * TILE_SIZE;
-  const spanY = ((mercatorY(north) - mercatorY(south)) / (2 * Math.PI)) * TILE_SIZE;
-  const scale = Math.min((width - 2 * padding) / spanX, (height - 2 * padding) / spanY);
-  return Math.min(maxZoom, Math.log2(scale));
-}
