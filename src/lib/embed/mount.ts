@@ -11,6 +11,7 @@ import EmbedRoot from './EmbedRoot.svelte';
 import { ROOT_CLASS, shadowStylesheet } from './shadowCss.ts';
 import { CONSOLE_PREFIX } from './messages.ts';
 import { releaseReservedHeight } from './reserve.ts';
+import { nextTask } from '../nextTask.ts';
 
 let sheet: CSSStyleSheet | undefined;
 let storyPromise: Promise<Story> | undefined;
@@ -84,6 +85,8 @@ export async function mountEmbed(host: HTMLElement): Promise<void> {
     shadow.append(container);
     const layout = host.dataset.layout === 'stacked' ? 'stacked' : 'scrolly';
     const story = await storyLoading;
+    // A task of its own, apart from the styles' parse, even when the story came first.
+    await nextTask();
     container.lang = story.meta.lang;
     const target = shadow;
     mount(EmbedRoot, {
