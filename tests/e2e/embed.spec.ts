@@ -132,6 +132,12 @@ function writeHostPages(dir: string, explainer: string, broken: string): void {
       title: 'Host: one script embed, no host CSS',
       body: `${HOST_TEXT}<div data-kursk-explainer id="first"></div>${HOST_TEXT}<script type="module" src="${explainer}embed.js"></script>`,
     }),
+    'script-column.html': hostPage({
+      title: "Host: one script embed in the host's article column",
+      css: 'main { max-width: 640px; margin: 0 auto }',
+      body: `<main>${HOST_TEXT}<div data-story-map></div>${HOST_TEXT}</main>
+        <script type="module" src="${explainer}embed.js"></script>`,
+    }),
     'script-stacked.html': hostPage({
       title: 'Host: stacked script embed',
       css: HOSTILE_CSS,
@@ -643,6 +649,35 @@ test.describe('script embed (embed.js, shadow DOM) on another origin', () => {
       });
     }
     expect(page.url()).toBe(`${servers.host}script-hostile.html`);
+    expect(await hostErrors(page)).toEqual([]);
+  });
+
+  test("in a host's article column on a wide screen: the narrow layout, map on top across the column", async ({
+    page,
+    servers,
+  }, testInfo) => {
+    test.skip((page.viewportSize()?.width ?? 0) < 1000, 'a screen wider than the column');
+    await page.goto(`${servers.host}script-column.html`);
+    const host = embed(page);
+    await host.scrollIntoViewIfNeeded();
+    await expect(host).toHaveAttribute('data-mounted', 'ready', { timeout: 30_000 });
+    const steps = readStory().steps;
+    for (const step of steps.slice(0, 3)) {
+      await scrollShadowStepToMiddle(host, step.id);
+      await expect(host.locator(`[data-step="${step.id}"]`), step.id).toHaveAttribute('aria-current', 'step');
+      const [explainer, map, text] = await Promise.all(
+        [host, host.locator('[data-map]'), host.locator(`[data-step="${step.id}"]`)].map((locator) =>
+          locator.boundingBox(),
+        ),
+      );
+      const at = `${step.id} in ${testInfo.project.name}: explainer ${JSON.stringify(explainer)}, map ${JSON.stringify(map)}`;
+      expect(explainer && explainer.width <= 640, at).toBe(true);
+      expect(map && explainer && map.width >= explainer.width * 0.9, `the map spans the column: ${at}`).toBe(true);
+      expect(map && map.y >= -2 && map.y < 2, `the map is pinned at the top of the screen: ${at}`).toBe(true);
+      expect(map && text && text.y + text.height > map.y + map.height, `the step reads below the map: ${at}`).toBe(
+        true,
+      );
+    }
     expect(await hostErrors(page)).toEqual([]);
   });
 

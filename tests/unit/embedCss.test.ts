@@ -1,7 +1,7 @@
 // The script embed's stylesheet: rem lengths pinned to 16 px, so a host's root font size cannot scale the explainer.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { remToPx, shadowStylesheet } from '../../src/lib/embed/shadowCss.ts';
+import { remToPx, shadowStylesheet, withContainerQueries } from '../../src/lib/embed/shadowCss.ts';
 import { FRAME_CSS } from '../../src/lib/embed/frameCss.ts';
 
 describe('remToPx', () => {
@@ -39,5 +39,32 @@ describe('iframe height rules', () => {
         `calc(${value} * var(--kx-vh`,
       );
     }
+  });
+});
+
+describe('the narrow layout in a narrow host column', () => {
+  it('follows each narrow-screen query with the same rules as a container query, nested braces and all', () => {
+    const css =
+      'a { b: c }\n@media (max-width: 767.84px) {\n  .x { y: z }\n  @supports (gap: 1px) { .g { gap: 1px } }\n}\n' +
+      '@media print { .p { q: r } }\n@media (pointer: coarse) { .t { u: v } }\n.after { w: x }';
+    expect(withContainerQueries(css)).toBe(
+      'a { b: c }\n@media (max-width: 767.84px) {\n  .x { y: z }\n  @supports (gap: 1px) { .g { gap: 1px } }\n}\n' +
+        '@container (max-width: 767.84px) {\n  .x { y: z }\n  @supports (gap: 1px) { .g { gap: 1px } }\n}\n' +
+        '@media print { .p { q: r } }\n@media (pointer: coarse) { .t { u: v } }\n.after { w: x }',
+    );
+  });
+
+  it('gives every narrow-screen block of the stylesheet its container copy, on a wrapper that is a container', () => {
+    const appCss = readFileSync(new URL('../../src/styles/explainer.css', import.meta.url), 'utf8');
+    const sheet = shadowStylesheet(appCss);
+    const queries = (kind: string): string[] =>
+      [...sheet.matchAll(new RegExp(`@${kind}\\s*\\((max-width:[^)]*)\\)`, 'g'))].map((match) => match[1] ?? '');
+    expect(queries('media').length).toBeGreaterThan(0);
+    expect(queries('container')).toEqual(queries('media'));
+    expect(sheet).toMatch(/\.kx-root \{[^}]*container-type: inline-size/);
+  });
+
+  it('says so when a block never closes', () => {
+    expect(() => withContainerQueries('@media (max-width: 10px) { .a { b: c }')).toThrow(/unbalanced/);
   });
 });

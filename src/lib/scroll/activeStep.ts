@@ -90,10 +90,10 @@ export function watchActiveStep(
 export function readingLine(pinnedTop: HTMLElement | undefined): number {
   const height = window.innerHeight;
   const box = pinnedTop?.getBoundingClientRect();
-  // Pinned above the text only when it spans the width at the top of the window; beside the text it covers nothing.
+  // Pinned above the text only when it spans the explainer's width (the window's, or a host's article column) at the
+  // top of the window; beside the text it covers nothing.
+  const across = pinnedTop?.parentElement?.getBoundingClientRect().width ?? window.innerWidth;
   const covered =
-    box && box.top <= 1 && box.bottom > 0 && box.width >= window.innerWidth * 0.9
-      ? Math.min(box.bottom, height / 2)
-      : 0;
+    box && box.top <= 1 && box.bottom > 0 && box.width >= across * 0.9 ? Math.min(box.bottom, height / 2) : 0;
   return covered + (height - covered) / 2;
 }
