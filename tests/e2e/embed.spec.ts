@@ -656,7 +656,8 @@ test.describe('script embed (embed.js, shadow DOM) on another origin', () => {
     page,
     servers,
   }, testInfo) => {
-    test.skip((page.viewportSize()?.width ?? 0) < 1000, 'a screen wider than the column');
+    // A desktop screen, twice as wide as the host's 640 px column.
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`${servers.host}script-column.html`);
     const host = embed(page);
     await host.scrollIntoViewIfNeeded();

@@ -14,6 +14,8 @@ import { releaseReservedHeight } from './reserve.ts';
 import { nextTask } from '../nextTask.ts';
 
 let sheet: CSSStyleSheet | undefined;
+/** The shadow roots' stylesheet, rewritten from the app's once per page. */
+let css: string | undefined;
 let storyPromise: Promise<Story> | undefined;
 
 /** The story, fetched once per page from storyUrl (resolved against this chunk's URL, so from the embed's origin). */
@@ -24,7 +26,7 @@ function loadStory(): Promise<Story> {
 
 /** Puts the stylesheet into a shadow root: one constructed sheet shared by every embed, or a <style> element. */
 function adoptStyles(shadow: ShadowRoot): void {
-  const css = shadowStylesheet(appCss);
+  css ??= shadowStylesheet(appCss);
   if (
     'adoptedStyleSheets' in shadow &&
     typeof CSSStyleSheet === 'function' &&

@@ -84,16 +84,13 @@ export function watchActiveStep(
 }
 
 /**
- * The middle of the part of the window where text can be read: below an element pinned at the top (the map on a
- * phone), or the middle of the whole window when nothing covers the text.
+ * The middle of the part of the window where text can be read: below an element pinned at the top (the map in the
+ * narrow layout), or the middle of the whole window when nothing covers the text.
+ * @param pinnedTop the element pinned above the text, if the layout pins one there
  */
 export function readingLine(pinnedTop: HTMLElement | undefined): number {
   const height = window.innerHeight;
   const box = pinnedTop?.getBoundingClientRect();
-  // Pinned above the text only when it spans the explainer's width (the window's, or a host's article column) at the
-  // top of the window; beside the text it covers nothing.
-  const across = pinnedTop?.parentElement?.getBoundingClientRect().width ?? window.innerWidth;
-  const covered =
-    box && box.top <= 1 && box.bottom > 0 && box.width >= across * 0.9 ? Math.min(box.bottom, height / 2) : 0;
+  const covered = box && box.top <= 1 && box.bottom > 0 ? Math.min(box.bottom, height / 2) : 0;
   return covered + (height - covered) / 2;
 }
