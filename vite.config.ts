@@ -25,6 +25,9 @@ export default defineConfig({
   // The development server bundles the area chart's libraries at start: found only when a dated step first loads the
   // chart, they made it re-bundle and reload the page, failing the requests already made (504 Outdated Optimize Dep).
   optimizeDeps: { include: ['d3-scale', 'd3-shape'] },
+  // MapLibre's worker, wrapped (src/lib/map/mapWorker.ts). Its bundle exports nothing and its package calls it free of
+  // side effects, so tree-shaking would drop the very thing the wrapper imports.
+  worker: { format: 'es', rolldownOptions: { treeshake: false } },
   build: {
     target: 'es2022',
     // Map data must stay fetchable files (a strict CSP may forbid data: URLs), never inlined.

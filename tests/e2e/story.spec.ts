@@ -227,6 +227,46 @@ test.describe('steps', () => {
     }
   });
 
+  test("the map's worker keeps the files it loads: none is posted back to the page", async ({ page }) => {
+    // MapLibre's worker would post each GeoJSON file it fetched back to the page, whole (src/lib/map/fileEchoes.ts).
+    await page.addInitScript(() => {
+      const counts = { loads: 0, echoes: 0 };
+      Object.assign(window, { fileLoads: counts });
+      const NativeWorker = window.Worker;
+      window.Worker = class extends NativeWorker {
+        constructor(...args: ConstructorParameters<typeof Worker>) {
+          super(...args);
+          const loadIds = new Set<string>();
+          const post = this.postMessage.bind(this) as (message: unknown, options?: unknown) => void;
+          this.postMessage = (
+            message: { id?: string; type?: string; data?: { request?: unknown } },
+            options?: unknown,
+          ) => {
+            if (message?.type === 'LD' && message.id && message.data?.request) loadIds.add(message.id);
+            post(message, options);
+          };
+          this.addEventListener('message', ({ data }: MessageEvent<{ id?: string; data?: { data?: unknown } }>) => {
+            if (!data?.id || !loadIds.delete(data.id)) return;
+            counts.loads += 1;
+            if (data.data?.data !== undefined) counts.echoes += 1;
+          });
+        }
+      };
+    });
+    const { steps, places } = readStory();
+    const last = steps.at(-1);
+    if (!last) throw new Error('steps.json has no steps');
+    await openStory(page);
+    // The last step shows files the opening one did not: loaded then, by URL too.
+    await scrollStepToMiddle(page, last.id);
+    await expectStepApplied(page, last, places);
+    const counts = await page.evaluate(
+      () => (window as unknown as { fileLoads: { loads: number; echoes: number } }).fileLoads,
+    );
+    expect(counts.loads, 'files the worker loaded by URL').toBeGreaterThan(0);
+    expect(counts.echoes, 'files posted back to the page').toBe(0);
+  });
+
   test('a fast scroll to the bottom ends on the last step', async ({ page }) => {
     const { steps, places } = readStory();
     const last = steps.at(-1);
