@@ -41,12 +41,13 @@ export default defineConfig({
       preserveEntrySignatures: 'exports-only',
       output: {
         entryFileNames: 'assets/[name]-[hash].js',
-        // The small modules every page needs at once share one chunk: fewer requests, and gzip works across them.
+        // The small modules every page needs at once share one chunk with Svelte's runtime: fewer requests, and gzip
+        // works across them.
         codeSplitting: {
           groups: [
             {
               name: 'explainer-core',
-              test: /\/src\/(lib\/(format|nextTask|map\/state|cartography\/styles|scroll\/hostViewport|story\/(snapshots|mentions|fetchStory))\.ts|components\/map\/Legend\.svelte)$/,
+              test: /\/src\/lib\/(format|nextTask|map\/state|cartography\/styles|scroll\/hostViewport|story\/(snapshots|mentions|fetchStory))\.ts$|\/node_modules\/svelte\/src\//,
             },
           ],
         },

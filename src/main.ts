@@ -1,6 +1,7 @@
 // Entry point of the standalone page: hydrates the explainer prerendered into the HTML at build time (all but the
-// article, which stays as it was served), once the text has painted. The story comes as a JSON file beside the
-// bundle (the page's starter has already begun fetching it), not inside this chunk nor inlined in the page.
+// article, which stays as it was served; the map's panels hydrate a task later, as an island: ScrollyLayout.svelte),
+// once the text has painted. The story comes as a JSON file beside the bundle (the page's starter has already begun
+// fetching it), not inside this chunk nor inlined in the page.
 // `?embed` makes it an iframe embed (no address sync; height and scroll talk with the host: src/lib/embed/frame.ts,
 // loaded only then); `?layout=stacked` renders every step with its own static map.
 import { hydrate, mount } from 'svelte';

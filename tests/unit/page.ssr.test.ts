@@ -8,7 +8,7 @@ import { APP_MARKER, assemblePage } from '../../src/build/prerender/page.ts';
 import { renderExplainer } from '../../src/build/prerender/render.ts';
 import { validateStory } from '../../src/lib/story/validate.ts';
 import type { Story } from '../../src/lib/story/types.ts';
-import { createStoryFiles, listOf } from './storyFixtures.ts';
+import { createStoryFiles, listOf, loadRealStory } from './storyFixtures.ts';
 import { copyArbitrary, foldWhitespace as fold } from '../support/hostileCopy.ts';
 
 const TEMPLATE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body><main id="app">${APP_MARKER}</main><script type="module" src="/main.js"></script></body></html>`;
@@ -53,6 +53,23 @@ describe('the served page holds the story verbatim', () => {
       if (passage) passage.text = bad;
       expect(() => validateStory(files)).toThrow(new RegExp(`article.json: passages\\[2\\]\\.text: holds a ${name}`));
     }
+  });
+
+  it("puts the map's panels, rendered on their own, in their element in the map box, with IDs of their own", () => {
+    // The whole story, as the build loads it: its dated layers have their snapshots, so it opens with a date control.
+    const { story } = loadRealStory();
+    const { document } = new JSDOM(assemblePage(TEMPLATE, renderExplainer(story, { dataUrls: {} }))).window;
+    const panels = document.querySelector('[data-map] .map-panels');
+    for (const part of ['.motion-toggle', '[data-legend]', '[data-date-control]'])
+      expect(panels?.querySelector(part), part).not.toBeNull();
+    // The island hydrates from its own first marker.
+    expect(panels?.firstChild?.nodeType).toBe(document.COMMENT_NODE);
+    // The date control's label names its input, and no element ID is used twice in the page.
+    const input = panels?.querySelector('[data-date-control]');
+    expect(document.querySelector(`label[for="${input?.id ?? ''}"]`)).not.toBeNull();
+    const ids = [...document.querySelectorAll('[id]')].map((element) => element.id);
+    expect(ids.length).toBeGreaterThan(2);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('fails loudly on a template without its marker', () => {

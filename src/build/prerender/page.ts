@@ -19,12 +19,16 @@ export interface PrerenderedPage {
   head: string;
   /** The article's markup, rendered on its own, for the explainer's empty article element. */
   article?: string | undefined;
+  /** The map panels' markup, rendered on their own, for their empty element in the map box. */
+  panels?: string | undefined;
   /** The step the page opens at, whose map preview goes into the map box. */
   openingStepId?: string | undefined;
 }
 
 /** The explainer's empty article element in the prerendered markup, where the article goes. */
 const ARTICLE = '<article class="story-text" data-article=""></article>';
+/** The map panels' empty element in the prerendered markup, where their markup goes. */
+const PANELS = '<div class="map-panels"></div>';
 /** The map box's empty canvas in the prerendered markup, where the opening step's preview goes. */
 const MAP_CANVAS = '<div class="map-panel__canvas" data-map-canvas=""></div>';
 
@@ -49,7 +53,8 @@ function positionOf(template: string, needle: string): number {
  * The served page: the explainer in place of APP_MARKER, its head elements (and the no-JavaScript style) before
  * `</head>`, and `preview` (an SVG document) inside the map box's canvas. Positions
  * are taken in the template and in the prerendered markup, where story text is escaped: an `<` in the article
- * can never be taken for an element. The article (`page.article`) goes inside the explainer's empty article element.
+ * can never be taken for an element. The article (`page.article`) goes inside the explainer's empty article element,
+ * the map's panels (`page.panels`) inside theirs.
  * @throws when the template lacks the marker or `</head>`, or a preview is given for a page without a map box
  */
 export function assemblePage(template: string, page: PrerenderedPage, preview?: string): string {
@@ -58,6 +63,7 @@ export function assemblePage(template: string, page: PrerenderedPage, preview?: 
   if (marker < headEnd) throw new Error('index.html: expected </head>, then the app marker');
   let body = page.body;
   if (page.article !== undefined) body = insertInto(body, ARTICLE, page.article);
+  if (page.panels !== undefined) body = insertInto(body, PANELS, page.panels);
   if (preview !== undefined) body = insertInto(body, MAP_CANVAS, preview.slice(preview.indexOf('<svg')));
   return [
     template.slice(0, headEnd),

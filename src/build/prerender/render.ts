@@ -1,8 +1,12 @@
-// The explainer's server render, for a story: the app (its map box, panels and the empty article element) and the
-// article rendered on its own, which the page never hydrates (Article.svelte). page.ts puts the article in its place.
+// The explainer's server render, for a story: the app (its map box and the empty elements of the article and of the
+// map's panels), the article rendered on its own, which the page never hydrates (Article.svelte), and the map's panels
+// rendered on their own, which the page hydrates as an island (MapPanels.svelte). page.ts puts each in its place.
 import { render } from 'svelte/server';
 import App from '../../components/App.svelte';
 import Article from '../../components/article/Article.svelte';
+import MapPanels from '../../components/map/MapPanels.svelte';
+import { createStoryData } from '../../lib/data/storyData.ts';
+import { ReaderState } from '../../lib/reader/readerState.svelte.ts';
 import type { PrerenderedPage } from './page.ts';
 import type { Story } from '../../lib/story/types.ts';
 
@@ -13,11 +17,24 @@ export interface RenderOptions {
   printMapSrc?: ((stepId: string) => string) | undefined;
 }
 
-/** The explainer's markup, head elements and article. */
+/** The explainer's markup, head elements, article and map panels. */
 export function renderExplainer(story: Story, { dataUrls, printMapSrc }: RenderOptions): PrerenderedPage {
   // The opening step's preview goes into the map box (page.ts): the map is there with the first paint.
   const previews = { urls: {}, inline: true };
   const { body, head } = render(App, { props: { story, dataUrls, printMapSrc, previews, articlePrerendered: true } });
   const article = render(Article, { props: { story, printMapSrc } }).body;
-  return { body, head, article, openingStepId: story.steps[0]?.id };
+  // As the app opens: its reader's first state, the map's preview, the narrow layout's panels (no chart). Their own
+  // ID prefix keeps their element IDs apart from the app's.
+  const panels = render(MapPanels, {
+    props: {
+      story,
+      data: createStoryData(story, { dataUrl: (file) => dataUrls[file] ?? file }),
+      reader: new ReaderState(story),
+      mapStatus: 'preview',
+      chartShown: false,
+      onread: () => {},
+    },
+    idPrefix: 'panels',
+  }).body;
+  return { body, head, article, panels, openingStepId: story.steps[0]?.id };
 }
