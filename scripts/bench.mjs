@@ -1080,8 +1080,9 @@ function printLighthouse(lighthouse) {
       const page = lighthouse[name]?.medians;
       if (!page) continue;
       const change = (/** @type {number} */ a, /** @type {number} */ b) => `${(((a - b) / b) * 100).toFixed(1)} %`;
+      const tbt = Math.round(page.tbt - host.tbt);
       console.log(
-        `  ${name}: score ${(page.score - host.score).toFixed(2)}, TBT +${Math.round(page.tbt - host.tbt)} ms, FCP ${change(page.fcp, host.fcp)}, LCP ${change(page.lcp, host.lcp)}`,
+        `  ${name}: score ${(page.score - host.score).toFixed(2)}, TBT ${tbt < 0 ? '' : '+'}${tbt} ms, FCP ${change(page.fcp, host.fcp)}, LCP ${change(page.lcp, host.lcp)}`,
       );
     }
   }
