@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Place, Step } from '../../src/lib/story/types.ts';
+import { LOAD_DATA } from '../../src/lib/map/fileEchoes.ts';
 import {
   SCREENSHOT_DIR,
   cameraMismatch,
@@ -229,7 +230,7 @@ test.describe('steps', () => {
 
   test("the map's worker keeps the files it loads: none is posted back to the page", async ({ page }) => {
     // MapLibre's worker would post each GeoJSON file it fetched back to the page, whole (src/lib/map/fileEchoes.ts).
-    await page.addInitScript(() => {
+    await page.addInitScript((loadData: string) => {
       const counts = { loads: 0, echoes: 0 };
       Object.assign(window, { fileLoads: counts });
       const NativeWorker = window.Worker;
@@ -242,7 +243,7 @@ test.describe('steps', () => {
             message: { id?: string; type?: string; data?: { request?: unknown } },
             options?: unknown,
           ) => {
-            if (message?.type === 'LD' && message.id && message.data?.request) loadIds.add(message.id);
+            if (message?.type === loadData && message.id && message.data?.request) loadIds.add(message.id);
             post(message, options);
           };
           this.addEventListener('message', ({ data }: MessageEvent<{ id?: string; data?: { data?: unknown } }>) => {
@@ -252,7 +253,7 @@ test.describe('steps', () => {
           });
         }
       };
-    });
+    }, LOAD_DATA);
     const { steps, places } = readStory();
     const last = steps.at(-1);
     if (!last) throw new Error('steps.json has no steps');

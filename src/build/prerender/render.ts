@@ -2,11 +2,9 @@
 // map's panels), the article rendered on its own, which the page never hydrates (Article.svelte), and the map's panels
 // rendered on their own, which the page hydrates as an island (MapPanels.svelte). page.ts puts each in its place.
 import { render } from 'svelte/server';
-import App from '../../components/App.svelte';
+import App, { setUpExplainer } from '../../components/App.svelte';
 import Article from '../../components/article/Article.svelte';
 import MapPanels from '../../components/map/MapPanels.svelte';
-import { createStoryData } from '../../lib/data/storyData.ts';
-import { ReaderState } from '../../lib/reader/readerState.svelte.ts';
 import type { PrerenderedPage } from './page.ts';
 import type { Story } from '../../lib/story/types.ts';
 
@@ -23,13 +21,14 @@ export function renderExplainer(story: Story, { dataUrls, printMapSrc }: RenderO
   const previews = { urls: {}, inline: true };
   const { body, head } = render(App, { props: { story, dataUrls, printMapSrc, previews, articlePrerendered: true } });
   const article = render(Article, { props: { story, printMapSrc } }).body;
-  // As the app opens: its reader's first state, the map's preview, the narrow layout's panels (no chart). Their own
-  // ID prefix keeps their element IDs apart from the app's.
+  // As the app opens (ScrollyLayout.svelte): its reader's first state, the map's preview, the narrow layout's panels
+  // (no chart). Their own ID prefix keeps their element IDs apart from the app's.
+  const { data, reader } = setUpExplainer(story, dataUrls, false);
   const panels = render(MapPanels, {
     props: {
       story,
-      data: createStoryData(story, { dataUrl: (file) => dataUrls[file] ?? file }),
-      reader: new ReaderState(story),
+      data,
+      reader,
       mapStatus: 'preview',
       chartShown: false,
       onread: () => {},
