@@ -7,6 +7,8 @@ import { formatCamera, mapStateFor } from '../../src/lib/map/state.ts';
 import { createStoryData } from '../../src/lib/data/storyData.ts';
 import type { CameraOptions, GeoJsonSourceLike, MapLibreLike, MapLike, MarkerLike } from '../../src/lib/map/mapLike.ts';
 import { validateStory } from '../../src/lib/story/validate.ts';
+import { latitudeOf, mercatorY } from '../../src/lib/map/mercator.ts';
+import { fitProjection, zoomForScale } from '../../src/lib/map/static/camera.ts';
 import { createStoryFiles } from './storyFixtures.ts';
 
 type Listener = (event: { [key: string]: unknown }) => void;
@@ -17,6 +19,8 @@ interface FakeFiles {
   dropped?: readonly string[];
   /** The step whose state the controller is told it will first be given. */
   firstStep?: string;
+  /** The map box's size in CSS pixels; by default not laid out (jsdom's 0 × 0). */
+  size?: readonly [number, number];
 }
 
 /**
@@ -114,7 +118,7 @@ function createFakeLib({ broken = [], dropped = [] }: FakeFiles = {}) {
   const lib: MapLibreLike = {
     Map: class {
       constructor(options: { style: { sources: Record<string, { data: unknown }> } } & CameraOptions) {
-        record('create');
+        record('create', options);
         // It opens where it is told to, as MapLibre does.
         moveTo(options);
         for (const [id, source] of Object.entries(options.style.sources)) {
@@ -144,6 +148,10 @@ function createHarness(files: FakeFiles = {}) {
     activatePlace: (placeId) => activated.push(placeId),
   };
   const container = document.createElement('div');
+  if (files.size) {
+    Object.defineProperty(container, 'clientWidth', { value: files.size[0] });
+    Object.defineProperty(container, 'clientHeight', { value: files.size[1] });
+  }
   const controller = createMapController({
     lib: fake.lib,
     container,
@@ -216,6 +224,27 @@ describe('createMapController', { timeout: 60_000 }, () => {
     harness.fire('moveend');
     await vi.waitFor(() => expect(harness.rests.map(([stepId]) => stepId)).toEqual(['sudzha']));
     expect(harness.fetched().length, 'no file handed over twice').toBe(new Set(harness.fetched()).size);
+  });
+
+  it('opens a fitted first camera at the centre and zoom the fit rests at, so MapLibre has no box to fit', () => {
+    const harness = createHarness({ firstStep: 'overview', size: [390, 844] });
+    const camera = mapStateFor(harness.story, 'overview').camera;
+    if (camera.kind !== 'bounds') throw new Error('the overview fits a box');
+    const created = harness.calls.find((call) => call.method === 'create')?.args[0] as Record<string, unknown>;
+    expect(created).not.toHaveProperty('bounds');
+    // Fitted without padding on either side: its centre is the box's middle in Mercator, as MapLibre centres it.
+    const [west, south, east, north] = camera.bounds;
+    const [lng, lat] = created.center as [number, number];
+    expect(lng).toBeCloseTo((west + east) / 2, 9);
+    expect(lat).toBeCloseTo(latitudeOf((mercatorY(south) + mercatorY(north)) / 2), 9);
+    expect(created.zoom).toBeCloseTo(zoomForScale(fitProjection(camera, 390, 844).scale()), 9);
+  });
+
+  it('leaves the fit to MapLibre when the map box is not laid out yet', () => {
+    const harness = createHarness({ firstStep: 'overview' });
+    const created = harness.calls.find((call) => call.method === 'create')?.args[0] as Record<string, unknown>;
+    expect(created).toHaveProperty('bounds');
+    expect(created).not.toHaveProperty('center');
   });
 
   it('loads a story layer only when a state first shows it', async () => {

@@ -2,7 +2,7 @@
 // controller states and listen to its events. It loads layer data lazily (base layers first, story layers when a
 // state first shows them), validates every file before it reaches the map, and never queues flights: each state
 // interrupts the last.
-import type { Layer, Story } from '../story/types.ts';
+import type { Layer, LngLat, Story } from '../story/types.ts';
 import {
   BLOCKER_SOURCE,
   blockerFeatures,
@@ -14,10 +14,10 @@ import {
   storyStyle,
 } from './layerSpecs.ts';
 import type { MapLibreLike, MapLike, MarkerLike } from './mapLike.ts';
-import { zoomBandFor, type Camera, type MapState, type ZoomBand } from './state.ts';
+import { zoomBandFor, type Camera, type MapState } from './state.ts';
 import { insetsDiffer, NO_INSETS, type Insets } from './insets.ts';
 import { markerElement } from './markerElement.ts';
-import { fitProjection, zoomForScale } from './static/camera.ts';
+import { fitProjection, restingCamera } from './static/camera.ts';
 import type { StoryData } from '../data/storyData.ts';
 
 /** A renderer's own status: the WebGL map or the static map. */
@@ -76,19 +76,29 @@ const BUILT_BY_US = { validate: false };
 const MIN_FLIGHT_GAP_MS = 350;
 const FLIGHT_MS = 1400;
 
-/**
- * The zoom band a camera opens the map at in a width × height box, before the panels' insets (which a later
- * setInsets brings; a band they change is handed over then). Undefined for a box not laid out.
- */
-function openingBand(camera: Camera, width: number, height: number): ZoomBand | undefined {
-  if (camera.kind === 'bounds' && (width <= 0 || height <= 0)) return undefined;
-  return zoomBandFor(zoomForScale(fitProjection(camera, width, height).scale()));
+/** Where the map opens: a centre and zoom (and bearing), as MapLibre's creation options take them. */
+interface OpeningView {
+  center: LngLat;
+  zoom: number;
+  bearing?: number;
 }
 
-/** A camera as the map's creation options (its padding comes later, with the panels' insets). */
-function initialView(camera: Camera | undefined): Record<string, unknown> {
-  if (!camera) return { center: [0, 0], zoom: 1 };
+/**
+ * Where a camera rests in a width × height box, before the panels' insets (which a later setInsets brings). A fitted
+ * box is fitted here, as MapLibre's fitBounds would (fitProjection): fitting it inside MapLibre's constructor took
+ * about a tenth of that long task. Undefined for a fitted box in a box not laid out.
+ */
+function openingView(camera: Camera, width: number, height: number): OpeningView | undefined {
   if (camera.kind === 'center') return { center: camera.center, zoom: camera.zoom, bearing: camera.bearing };
+  if (width <= 0 || height <= 0) return undefined;
+  const { center, zoom } = restingCamera(fitProjection(camera, width, height), width, height);
+  return { center: [center.lng, center.lat], zoom };
+}
+
+/** The map's creation options for its first camera: where it opens, or (not laid out) the box for MapLibre to fit. */
+function initialView(camera: Camera | undefined, view: OpeningView | undefined): Record<string, unknown> {
+  if (view) return { ...view };
+  if (camera?.kind !== 'bounds') return { center: [0, 0], zoom: 1 };
   const [west, south, east, north] = camera.bounds;
   return {
     bounds: [
@@ -110,7 +120,9 @@ export function createMapController(options: MapControllerOptions): MapControlle
   // The marker blockers of the first state open with the map too: handed over at `load`, they cost the worker a
   // second pass over the label tiles before the map can rest.
   const firstState = options.firstState;
-  const band = firstState && openingBand(firstState.camera, container.clientWidth, container.clientHeight);
+  const opening = firstState && openingView(firstState.camera, container.clientWidth, container.clientHeight);
+  // The zoom band the map opens at (a band the panels' insets change is handed over when they come).
+  const band = opening && zoomBandFor(opening.zoom);
   const { style, specsByLayer } = storyStyle(story, {
     fadeMs: reducedMotion ? 0 : FADE_MS,
     dataUrl: (file) => (styleFiles.has(file) ? options.data.url(file) : undefined),
@@ -123,7 +135,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
     // The style is built by storyStyle (checked against MapLibre's style spec in the unit tests), not written by hand.
     validateStyle: false,
     // Where the first state will look: the map loads tiles for that view at once, not for the whole world first.
-    ...initialView(options.firstState?.camera),
+    ...initialView(firstState?.camera, opening),
     attributionControl: false,
     // The page scrolls with the wheel; the map zooms with its buttons, a pinch, or a double click. On a touch screen
     // a one-finger swipe scrolls the article too (the map is pinned over it): no drag pan there, pinch to zoom.
