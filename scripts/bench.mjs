@@ -21,7 +21,9 @@
 //   - long tasks (PerformanceObserver 'longtask'): count, total and longest, from navigation to ready, and during the
 //     scripted scroll-through (explainer) or the flight (bare page);
 //   - main-thread JS heap (CDP Performance.getMetrics JSHeapUsedSize) after a forced GC (CDP
-//     HeapProfiler.collectGarbage), after the scroll-through / the flight. Workers' heaps are not included.
+//     HeapProfiler.collectGarbage), after the scroll-through / the flight, and, in a load of its own, with the map at
+//     rest at its first view (the explainer once ready, the bare page at its first `idle`, its flight held).
+//     Workers' heaps are not included.
 // Default profile: a phone (390×844, deviceScaleFactor 2, touch) with CPU throttling ×4 (CDP
 // Emulation.setCPUThrottlingRate on the page); --desktop: 1280×800, no throttling. Timings are reported, never asserted.
 //
@@ -901,6 +903,31 @@ async function runBare(browser, profile, url) {
 }
 
 /**
+ * Main-thread heap after a forced garbage collection with the map at rest at its first view, in a load of its own,
+ * so that this collection changes nothing in the timed runs: the explainer once ready (a pointer at load, as there),
+ * the bare page at its first `idle` (loaded with `?hold`: its flight waits).
+ * @param {import('@playwright/test').Browser} browser
+ * @param {(typeof PROFILES)['mobile']} profile
+ * @param {string} url
+ * @param {'explainer' | 'bare'} kind
+ * @returns {Promise<{ heap: number | null, errors: string[] }>}
+ */
+async function heapAtRest(browser, profile, url, kind) {
+  const { context, page, cdp, network, errors } = await openPage(browser, profile);
+  try {
+    if (kind === 'explainer') await openUntilReady(page, url, "the explainer's map", errors, { intent: true });
+    else {
+      await openUntilReady(page, `${url}?hold`, "the bare page's map", errors);
+      await page.waitForSelector('[data-map][data-map-idle]', { state: 'attached', timeout: TIMEOUT_READY_MS });
+    }
+    await network.quiet();
+    return { heap: await heapAfterGc(cdp), errors };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
  * Medians of every numeric leaf over the runs (same shape as one run; strings taken from the first run).
  * @param {any[]} runs
  * @returns {any}
@@ -1010,7 +1037,13 @@ function printTable(result) {
       scriptsText(b.scripts.flight),
       '',
     ],
-    ['JS heap after GC (main thread)', kb(a.heap), kb(b.heap), ratioText(ratios.heap)],
+    [
+      'JS heap after GC, map at rest at its first view',
+      kb(a.heapAtRest),
+      kb(b.heapAtRest),
+      ratioText(ratios.heapAtRest),
+    ],
+    ['JS heap after GC, after scroll-through / flight', kb(a.heap), kb(b.heap), ratioText(ratios.heap)],
   ];
   const header = rows[0] ?? [];
   const widths = header.map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
@@ -1159,6 +1192,14 @@ async function main() {
       appRuns.push(await runApp(browser, profile, appServer.url, stepIds));
       process.stdout.write('bare MapLibre… ');
       bareRuns.push(await runBare(browser, profile, bareServer.url));
+      process.stdout.write('both at rest… ');
+      for (const [runs, url, kind] of /** @type {const} */ ([
+        [appRuns, appServer.url, 'explainer'],
+        [bareRuns, bareServer.url, 'bare'],
+      ])) {
+        const { heap, errors } = await heapAtRest(browser, profile, url, kind);
+        Object.assign(runs.at(-1), { heapAtRest: heap, errors: [...runs.at(-1).errors, ...errors] });
+      }
       console.log('done');
     }
 
@@ -1214,6 +1255,7 @@ async function main() {
       ready: ratio(appMedian.ready, bareMedian.ready),
       transitionVsFlight: ratio(appMedian.stepMedian, bareMedian.flight),
       longTasksLoadTotal: ratio(appMedian.longTasks.load.total, bareMedian.longTasks.load.total),
+      heapAtRest: ratio(appMedian.heapAtRest, bareMedian.heapAtRest),
       heap: ratio(appMedian.heap, bareMedian.heap),
       readyAfterIntentVsBareReady: ratio(appMedian.readyAfterIntent, bareMedian.ready),
       longTasksPerStepVsFlight: ratio(
@@ -1269,7 +1311,9 @@ async function main() {
         flight: 'bare page: flyTo Sudzha [35.27, 51.19] z9, 1400 ms, started at the first `idle` after ready → moveend',
         longTasks:
           "PerformanceObserver 'longtask' (≥50 ms) by start time: beforeFcp = navigation → FCP; load = navigation → ready; scroll = the scroll-through; flight = the bare page's flight",
-        heap: 'CDP Performance.getMetrics JSHeapUsedSize after CDP HeapProfiler.collectGarbage (page main thread only)',
+        heap: 'CDP Performance.getMetrics JSHeapUsedSize after CDP HeapProfiler.collectGarbage (page main thread only), after the scroll-through / the flight',
+        heapAtRest:
+          'the same in a load of its own, with the map at rest at its first view: the explainer once ready (pointer at load), the bare page at its first `idle` (loaded with ?hold: its flight waits)',
         cpuThrottling: 'CDP Emulation.setCPUThrottlingRate on the page (mobile profile ×4; --desktop none)',
       },
       app: { url: appServer.url, median: appMedian, stepTimes, runs: appRuns },
