@@ -145,10 +145,9 @@ export function createMapController(options: MapControllerOptions): MapControlle
     pitchWithRotate: false,
     maxPitch: 0,
     fadeDuration: 0,
-    // Each source keeps one view's worth of tiles it no longer shows, for a reader going back a step, not five: after
-    // a scroll-through the five held about 1.5 MB more of the page's heap (x4 phone, 12.3 -> 10.8 MB), and a tile
-    // dropped is cut again by the worker from the file it keeps.
-    maxTileCacheZoomLevels: 1,
+    // The tile cache stays at MapLibre's default (five views' worth per source). One view's worth saved about 1.5 MB
+    // of heap after a scroll-through, but zoom-out flights then drew a strip of bare water at the map's edge in one
+    // or two frames more, where the cache had held the coarser tiles.
   });
   // The canvas is decorative for assistive tech: the live description, the markers and the text carry the content.
   const canvas = map.getCanvas();
