@@ -903,16 +903,19 @@ async function runBare(browser, profile, url) {
 }
 
 /**
- * Main-thread heap after a forced garbage collection with the map at rest at its first view, in a load of its own,
- * so that this collection changes nothing in the timed runs: the explainer once ready (a pointer at load, as there),
- * the bare page at its first `idle` (loaded with `?hold`: its flight waits).
+ * A timed run with the main-thread heap of its page at rest at its first view added (`heapAtRest`), measured after a
+ * forced garbage collection in a load of its own, so that this collection changes nothing in the timed runs: the
+ * explainer once ready (a pointer at load, as there), the bare page at its first `idle` (loaded with `?hold`: its
+ * flight waits).
+ * @template {{ errors: string[] }} Run
+ * @param {Run} run
  * @param {import('@playwright/test').Browser} browser
  * @param {(typeof PROFILES)['mobile']} profile
  * @param {string} url
  * @param {'explainer' | 'bare'} kind
- * @returns {Promise<{ heap: number | null, errors: string[] }>}
+ * @returns {Promise<Run & { heapAtRest: number | null }>}
  */
-async function heapAtRest(browser, profile, url, kind) {
+async function withHeapAtRest(run, browser, profile, url, kind) {
   const { context, page, cdp, network, errors } = await openPage(browser, profile);
   try {
     if (kind === 'explainer') await openUntilReady(page, url, "the explainer's map", errors, { intent: true });
@@ -921,7 +924,8 @@ async function heapAtRest(browser, profile, url, kind) {
       await page.waitForSelector('[data-map][data-map-idle]', { state: 'attached', timeout: TIMEOUT_READY_MS });
     }
     await network.quiet();
-    return { heap: await heapAfterGc(cdp), errors };
+    const heapAtRest = await heapAfterGc(cdp);
+    return { ...run, heapAtRest, errors: [...run.errors, ...errors] };
   } finally {
     await context.close();
   }
@@ -1189,17 +1193,12 @@ async function main() {
     for (let run = 1; run <= options.runs; run++) {
       // Alternate the pages so a slow patch of the machine hits both.
       process.stdout.write(`bench: run ${run}/${options.runs}: explainer… `);
-      appRuns.push(await runApp(browser, profile, appServer.url, stepIds));
+      const appRun = await runApp(browser, profile, appServer.url, stepIds);
       process.stdout.write('bare MapLibre… ');
-      bareRuns.push(await runBare(browser, profile, bareServer.url));
+      const bareRun = await runBare(browser, profile, bareServer.url);
       process.stdout.write('both at rest… ');
-      for (const [runs, url, kind] of /** @type {const} */ ([
-        [appRuns, appServer.url, 'explainer'],
-        [bareRuns, bareServer.url, 'bare'],
-      ])) {
-        const { heap, errors } = await heapAtRest(browser, profile, url, kind);
-        Object.assign(runs.at(-1), { heapAtRest: heap, errors: [...runs.at(-1).errors, ...errors] });
-      }
+      appRuns.push(await withHeapAtRest(appRun, browser, profile, appServer.url, 'explainer'));
+      bareRuns.push(await withHeapAtRest(bareRun, browser, profile, bareServer.url, 'bare'));
       console.log('done');
     }
 

@@ -95,9 +95,8 @@ function openingView(camera: Camera, width: number, height: number): OpeningView
   return { center: [center.lng, center.lat], zoom };
 }
 
-/** The map's creation options for its first camera: where it opens, or (not laid out) the box for MapLibre to fit. */
-function initialView(camera: Camera | undefined, view: OpeningView | undefined): Record<string, unknown> {
-  if (view) return { ...view };
+/** A camera with no opening view (none at all, or a box not laid out yet) as creation options: MapLibre fits the box. */
+function cameraToFit(camera: Camera | undefined): Record<string, unknown> {
   if (camera?.kind !== 'bounds') return { center: [0, 0], zoom: 1 };
   const [west, south, east, north] = camera.bounds;
   return {
@@ -135,7 +134,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
     // The style is built by storyStyle (checked against MapLibre's style spec in the unit tests), not written by hand.
     validateStyle: false,
     // Where the first state will look: the map loads tiles for that view at once, not for the whole world first.
-    ...initialView(firstState?.camera, opening),
+    ...(opening ?? cameraToFit(firstState?.camera)),
     attributionControl: false,
     // The page scrolls with the wheel; the map zooms with its buttons, a pinch, or a double click. On a touch screen
     // a one-finger swipe scrolls the article too (the map is pinned over it): no drag pan there, pinch to zoom.
