@@ -1,5 +1,7 @@
-// Lighthouse (performance only, mobile by default: simulated throttling) on several pages, several runs each, in the
-// system Chromium; medians per page, and for the median run of each page its bootup-time and long-tasks rows.
+// Lighthouse (performance only, mobile by default) on several pages, several runs each, in the system Chromium; medians
+// per page, and for the median run of each page its bootup-time and long-tasks rows. Throttling is Lighthouse's
+// default, simulated (a model of the load replayed on a slow network and CPU), or applied (`devtools`: the page really
+// loads on a throttled network and CPU, and the figures are what the browser measured).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -30,12 +32,18 @@ function shortUrl(url) {
 }
 
 /**
+ * Lighthouse's default model of a slow load (`simulate`), or the load itself on a throttled network and CPU.
+ * @typedef {'simulate' | 'devtools'} Throttling
+ */
+
+/**
  * One Lighthouse run of one URL. Asynchronous: the pages' servers run in this process and must go on answering.
- * @param {{ repoRoot: string, chromiumPath: string, chromiumArgs: string[], desktop: boolean, output: string }} options
+ * @param {{ repoRoot: string, chromiumPath: string, chromiumArgs: string[], desktop: boolean, throttling: Throttling,
+ *   output: string }} options
  * @param {string} url
  * @returns {Promise<void>} once the report is written to `output`
  */
-function runOnce({ repoRoot, chromiumPath, chromiumArgs, desktop, output }, url) {
+function runOnce({ repoRoot, chromiumPath, chromiumArgs, desktop, throttling, output }, url) {
   const bin = path.join(repoRoot, 'node_modules/.bin/lighthouse');
   if (!existsSync(bin)) return Promise.reject(new Error('lighthouse is not installed: run `npm ci`'));
   const child = spawn(
@@ -46,6 +54,7 @@ function runOnce({ repoRoot, chromiumPath, chromiumArgs, desktop, output }, url)
       '--output=json',
       `--output-path=${output}`,
       '--quiet',
+      `--throttling-method=${throttling}`,
       `--chrome-flags=--headless=new ${chromiumArgs.join(' ')}`,
       ...(desktop ? ['--preset=desktop'] : []),
     ],
@@ -94,15 +103,19 @@ async function readReport(file) {
  * Runs Lighthouse `runs` times on every page, interleaved (run 1 of every page, then run 2 …) so a slow patch of
  * the machine hits them all alike.
  * @param {Array<{ name: string, url: string }>} pages
- * @param {{ repoRoot: string, resultsDir: string, chromiumPath: string, chromiumArgs: string[], desktop: boolean, runs: number }} options
+ * @param {{ repoRoot: string, resultsDir: string, chromiumPath: string, chromiumArgs: string[], desktop: boolean,
+ *   throttling: Throttling, runs: number }} options
  */
 export async function lighthousePages(pages, options) {
   /** @type {Record<string, LighthouseRun[]>} */
   const runs = Object.fromEntries(pages.map((page) => [page.name, []]));
   for (let run = 1; run <= options.runs; run++) {
     for (const page of pages) {
-      process.stdout.write(`bench: Lighthouse run ${run}/${options.runs}: ${page.name}… `);
-      const output = path.join(options.resultsDir, `lighthouse-${page.name}-${run}.json`);
+      const applied = options.throttling === 'devtools' ? '-applied' : '';
+      process.stdout.write(
+        `bench: Lighthouse${applied && ' (applied throttling)'} run ${run}/${options.runs}: ${page.name}… `,
+      );
+      const output = path.join(options.resultsDir, `lighthouse-${page.name}${applied}-${run}.json`);
       await runOnce({ ...options, output }, page.url);
       const figures = await readReport(output);
       runs[page.name]?.push(figures);
