@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // When the WebGL map starts: at the reader's first sign of intent, once, saying what it was; after a quiet while
-// when the reader does nothing; at once when the page was already scrolled, or the pointer already on the explainer,
-// before the watch began.
+// when the reader does nothing; after the next frame when the page was already scrolled, or the pointer already on the
+// explainer, before the watch began (read at once, they would force the browser's layout inside the caller's task).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { watchIntent, type Intent } from '../../src/lib/map/intent.ts';
 
@@ -11,6 +11,10 @@ function setUp(): { root: HTMLElement; map: HTMLElement; started: Intent[] } {
   const map = document.querySelector<HTMLElement>('[data-map]') as HTMLElement;
   return { root, map, started: [] };
 }
+
+/** Resolves in a task after the next frame. */
+const afterNextFrame = (): Promise<void> =>
+  new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 afterEach(() => {
   vi.useRealTimers();
@@ -47,20 +51,36 @@ describe('watchIntent', () => {
     expect(started).toEqual(['idle']);
   });
 
-  it('takes a page already scrolled when the watch begins as a scroll', async () => {
+  it('takes a page already scrolled when the watch begins as a scroll, read after the next frame', async () => {
     const { root, map, started } = setUp();
-    window.scrollY = 300;
+    const scrollY = vi.spyOn(window, 'scrollY', 'get').mockReturnValue(300);
     watchIntent({ root, map, embedded: false }, (intent) => started.push(intent));
-    await Promise.resolve();
+    expect(scrollY).not.toHaveBeenCalled();
+    await afterNextFrame();
     expect(started).toEqual(['scroll']);
+    scrollY.mockRestore();
   });
 
-  it('takes a pointer already resting on the explainer when the watch begins as a pointer', async () => {
+  it('takes a pointer already resting on the explainer when the watch begins as a pointer, read after the next frame', async () => {
     const { root, map, started } = setUp();
     const matches = vi.spyOn(root, 'matches').mockImplementation((selector) => selector === ':hover');
     watchIntent({ root, map, embedded: true }, (intent) => started.push(intent));
     await Promise.resolve();
+    expect(matches).not.toHaveBeenCalled();
+    expect(started).toEqual([]);
+    await afterNextFrame();
     expect(started).toEqual(['pointer']);
+    matches.mockRestore();
+  });
+
+  it('reads nothing after it is stopped before the next frame', async () => {
+    const { root, map, started } = setUp();
+    const matches = vi.spyOn(root, 'matches').mockImplementation((selector) => selector === ':hover');
+    const stop = watchIntent({ root, map, embedded: true }, (intent) => started.push(intent));
+    stop();
+    await afterNextFrame();
+    expect(matches).not.toHaveBeenCalled();
+    expect(started).toEqual([]);
     matches.mockRestore();
   });
 

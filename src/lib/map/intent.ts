@@ -49,9 +49,13 @@ export function watchIntent(options: IntentOptions, start: (intent: Intent) => v
     cleanups.push(() => target.removeEventListener(type, listener, { capture: true }));
   };
 
+  // What is already so when the watch begins: each is read after the next frame (below).
+  const already: (() => void)[] = [];
   for (const type of POINTER_EVENTS) listen(root, type, 'pointer');
   // A pointer already resting on the explainer when the watch begins (it arrived before the map's code did) counts.
-  if (root.matches(':hover')) queueMicrotask(() => fire('pointer'));
+  already.push(() => {
+    if (root.matches(':hover')) fire('pointer');
+  });
   listen(root, 'touchstart', 'touch');
   listen(root, 'keydown', 'key');
   listen(root, 'focusin', 'focus');
@@ -74,8 +78,19 @@ export function watchIntent(options: IntentOptions, start: (intent: Intent) => v
     listen(win, 'scroll', 'scroll');
     // A page already scrolled when the watch begins (the reader was quicker than the map's code, or the page opened
     // at a step) counts as a scroll.
-    if (win.scrollY > 0) queueMicrotask(() => fire('scroll'));
+    already.push(() => {
+      if (win.scrollY > 0) fire('scroll');
+    });
   }
+  // Read in a task after the next frame, whose style and layout are done by then. Read at once, they would make the
+  // browser do the style and layout of the map box just changed inside this task (10-20 ms of it on a slow phone).
+  const frame = win.requestAnimationFrame(() => {
+    const timer = win.setTimeout(() => {
+      for (const check of already) check();
+    }, 0);
+    cleanups.push(() => win.clearTimeout(timer));
+  });
+  cleanups.push(() => win.cancelAnimationFrame(frame));
 
   const idleMs = options.idleMs ?? IDLE_MS;
   const afterLoad = (): void => {
