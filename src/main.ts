@@ -1,5 +1,6 @@
 // Entry point of the standalone page: hydrates the explainer prerendered into the HTML at build time (all but the
-// article, which stays as it was served; the map's panels hydrate a task later, as an island: ScrollyLayout.svelte),
+// article, which stays as it was served; the map's panels and the list of places hydrate a task later, as islands:
+// src/lib/island.ts),
 // once the text has painted. The story comes as a JSON file beside the bundle (the page's starter has already begun
 // fetching it), not inside this chunk nor inlined in the page.
 // `?embed` makes it an iframe embed (no address sync; height and scroll talk with the host: src/lib/embed/frame.ts,

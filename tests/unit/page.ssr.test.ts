@@ -72,6 +72,19 @@ describe('the served page holds the story verbatim', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('puts the list of places and the credits, rendered on their own, in their element after the story', () => {
+    const { story } = loadRealStory();
+    const { document } = new JSDOM(assemblePage(TEMPLATE, renderExplainer(story, { dataUrls: {} }))).window;
+    const after = document.querySelector('.explainer > .after-story');
+    const buttons = [...(after?.querySelectorAll('.place-list [data-place]') ?? [])];
+    expect(buttons.map((button) => button.getAttribute('data-place'))).toEqual(story.places.map((place) => place.id));
+    expect(buttons.every((button) => button.getAttribute('aria-pressed') === 'false')).toBe(true);
+    expect(after?.querySelector('.credits__list')?.children.length).toBe(story.meta.credits.length);
+    // The island hydrates from its own first marker, and the page has the list once.
+    expect(after?.firstChild?.nodeType).toBe(document.COMMENT_NODE);
+    expect(document.querySelectorAll('.place-list')).toHaveLength(1);
+  });
+
   it('fails loudly on a template without its marker', () => {
     expect(() => assemblePage('<html><head></head><body></body></html>', { body: '', head: '' })).toThrow(
       /app marker|<!--app-html-->/,

@@ -21,6 +21,8 @@ export interface PrerenderedPage {
   article?: string | undefined;
   /** The map panels' markup, rendered on their own, for their empty element in the map box. */
   panels?: string | undefined;
+  /** The list of places and the credits, rendered on their own, for their empty element after the story. */
+  afterStory?: string | undefined;
   /** The step the page opens at, whose map preview goes into the map box. */
   openingStepId?: string | undefined;
 }
@@ -29,6 +31,8 @@ export interface PrerenderedPage {
 const ARTICLE = '<article class="story-text" data-article=""></article>';
 /** The map panels' empty element in the prerendered markup, where their markup goes. */
 const PANELS = '<div class="map-panels"></div>';
+/** The empty element after the story in the prerendered markup, where the list of places and the credits go. */
+const AFTER_STORY = '<div class="after-story"></div>';
 /** The map box's empty canvas in the prerendered markup, where the opening step's preview goes. */
 const MAP_CANVAS = '<div class="map-panel__canvas" data-map-canvas=""></div>';
 
@@ -54,7 +58,7 @@ function positionOf(template: string, needle: string): number {
  * `</head>`, and `preview` (an SVG document) inside the map box's canvas. Positions
  * are taken in the template and in the prerendered markup, where story text is escaped: an `<` in the article
  * can never be taken for an element. The article (`page.article`) goes inside the explainer's empty article element,
- * the map's panels (`page.panels`) inside theirs.
+ * the map's panels (`page.panels`) and what follows the story (`page.afterStory`) inside theirs.
  * @throws when the template lacks the marker or `</head>`, or a preview is given for a page without a map box
  */
 export function assemblePage(template: string, page: PrerenderedPage, preview?: string): string {
@@ -64,6 +68,7 @@ export function assemblePage(template: string, page: PrerenderedPage, preview?: 
   let body = page.body;
   if (page.article !== undefined) body = insertInto(body, ARTICLE, page.article);
   if (page.panels !== undefined) body = insertInto(body, PANELS, page.panels);
+  if (page.afterStory !== undefined) body = insertInto(body, AFTER_STORY, page.afterStory);
   if (preview !== undefined) body = insertInto(body, MAP_CANVAS, preview.slice(preview.indexOf('<svg')));
   return [
     template.slice(0, headEnd),

@@ -1,8 +1,11 @@
-// The explainer's server render, for a story: the app (its map box and the empty elements of the article and of the
-// map's panels), the article rendered on its own, which the page never hydrates (Article.svelte), and the map's panels
-// rendered on their own, which the page hydrates as an island (MapPanels.svelte). page.ts puts each in its place.
+// The explainer's server render, for a story: the app (its map box and the empty elements of the article, of the
+// map's panels and of what follows the story), the article rendered on its own, which the page never hydrates
+// (Article.svelte), and the islands rendered on their own, which the page hydrates a task later (island.ts): the map's
+// panels (MapPanels.svelte) and the list of places with the credits (AfterStory.svelte). page.ts puts each in its
+// place.
 import { render } from 'svelte/server';
 import App, { setUpExplainer } from '../../components/App.svelte';
+import AfterStory from '../../components/AfterStory.svelte';
 import Article from '../../components/article/Article.svelte';
 import MapPanels from '../../components/map/MapPanels.svelte';
 import type { PrerenderedPage } from './page.ts';
@@ -15,7 +18,7 @@ export interface RenderOptions {
   printMapSrc?: ((stepId: string) => string) | undefined;
 }
 
-/** The explainer's markup, head elements, article and map panels. */
+/** The explainer's markup, head elements, article and islands. */
 export function renderExplainer(story: Story, { dataUrls, printMapSrc }: RenderOptions): PrerenderedPage {
   // The opening step's preview goes into the map box (page.ts): the map is there with the first paint.
   const previews = { urls: {}, inline: true };
@@ -35,5 +38,6 @@ export function renderExplainer(story: Story, { dataUrls, printMapSrc }: RenderO
     },
     idPrefix: 'panels',
   }).body;
-  return { body, head, article, panels, openingStepId: story.steps[0]?.id };
+  const afterStory = render(AfterStory, { props: { story, reader, onplace: () => {} }, idPrefix: 'after' }).body;
+  return { body, head, article, panels, afterStory, openingStepId: story.steps[0]?.id };
 }
