@@ -8,6 +8,7 @@
 import { hydrate, mount } from 'svelte';
 import { dataUrls, previewUrls, storyUrl } from 'virtual:story-assets';
 import App from './components/App.svelte';
+import { afterNextFrame } from './lib/nextTask.ts';
 import { printMapSource } from './lib/printMaps.ts';
 import type { HostViewport } from './lib/scroll/hostViewport.ts';
 import { fetchStory } from './lib/story/fetchStory.ts';
@@ -54,5 +55,5 @@ function start(story: Story, host: HTMLElement): void {
     mount(App, { target: host, props });
   }
   // Hydrate after the first frame: the prerendered article paints before any of our script runs.
-  else requestAnimationFrame(() => setTimeout(() => hydrate(App, { target: host, props }), 0));
+  else afterNextFrame(() => hydrate(App, { target: host, props }));
 }

@@ -3,6 +3,7 @@
 // a host page (an embed), the explainer nearing the host's viewport. A reader who does none of these gets the map
 // after the page has loaded and stayed idle a short while. Never before the page has painted.
 import type { HostViewport } from '../scroll/hostViewport.ts';
+import { afterNextFrame } from '../nextTask.ts';
 
 /** What started the map, as `[data-map]` reports it in `data-map-started-by`. */
 export type Intent = 'scroll' | 'pointer' | 'touch' | 'key' | 'focus' | 'near' | 'idle';
@@ -82,15 +83,13 @@ export function watchIntent(options: IntentOptions, start: (intent: Intent) => v
       if (win.scrollY > 0) fire('scroll');
     });
   }
-  // Read in a task after the next frame, whose style and layout are done by then. Read at once, they would make the
-  // browser do the style and layout of the map box just changed inside this task (10-20 ms of it on a slow phone).
-  const frame = win.requestAnimationFrame(() => {
-    const timer = win.setTimeout(() => {
+  // Read after the next frame. Read at once, they would make the browser do the style and layout of the map box just
+  // changed inside this task (10-20 ms of it on a slow phone).
+  cleanups.push(
+    afterNextFrame(() => {
       for (const check of already) check();
-    }, 0);
-    cleanups.push(() => win.clearTimeout(timer));
-  });
-  cleanups.push(() => win.cancelAnimationFrame(frame));
+    }, win),
+  );
 
   const idleMs = options.idleMs ?? IDLE_MS;
   const afterLoad = (): void => {
