@@ -94,6 +94,11 @@ function createFakeLib({ broken = [], dropped = [] }: FakeFiles = {}) {
     },
     cameraForBounds: () => undefined,
     getCenter: () => center,
+    // The point itself as the place, so a test sees which point of the canvas was asked about.
+    unproject: (point) => {
+      record('unproject', point);
+      return { lng: point[0], lat: point[1] };
+    },
     getZoom: () => zoom,
     resize: () => record('resize'),
     setPadding: (padding) => record('setPadding', padding),
@@ -305,6 +310,32 @@ describe('createMapController', { timeout: 60_000 }, () => {
     expect(fits[0]?.args[1]).toMatchObject({ animate: false, duration: 0 });
   });
 
+  it('with keepView, moves the padding and not the view: the centre becomes the place under the new clear middle', async () => {
+    const harness = await readyHarness({ size: [400, 300] });
+    harness.controller.apply(mapStateFor(harness.story, 'overview'), { animate: true });
+    const before = harness.calls.length;
+    harness.controller.setInsets({ top: 180, right: 0, bottom: 100, left: 40 }, { keepView: true });
+    const after = harness.calls.slice(before);
+    // The clear part is x 40–400 and y 180–200: its middle is (220, 190).
+    expect(after.map((call) => call.method)).toEqual(['unproject', 'jumpTo']);
+    expect(after[1]?.args[0]).toEqual({ center: [220, 190], padding: { top: 180, right: 0, bottom: 100, left: 40 } });
+    // Without it (the panels changed under a state that stays), the state is fitted into the new clear part.
+    harness.controller.setInsets({ top: 0, right: 0, bottom: 100, left: 40 });
+    expect(harness.calls.slice(before + 2).map((call) => call.method)).toContain('fitBounds');
+  });
+
+  it('flies to a state whose panels change with it: moving the padding is not a state applied, so no jump', async () => {
+    const harness = await readyHarness({ size: [400, 300] });
+    const now = vi.spyOn(performance, 'now').mockReturnValue(1_000);
+    harness.controller.apply(mapStateFor(harness.story, 'overview'), { animate: true });
+    // The reader reads for five seconds; the next step brings its panels, then its state, as createMap does.
+    now.mockReturnValue(6_000);
+    harness.controller.setInsets({ top: 180, right: 0, bottom: 100, left: 0 }, { keepView: true });
+    harness.controller.apply(mapStateFor(harness.story, 'sudzha'), { animate: true });
+    now.mockRestore();
+    expect(harness.calls.filter((call) => call.method === 'flyTo')).toHaveLength(1);
+  });
+
   it("opens with the first state's marker stand-ins, and hands them over again only for another state or band", async () => {
     const fake = createFakeLib();
     const story = validateStory(createStoryFiles());
@@ -423,6 +454,7 @@ describe('maplibre-gl canary', () => {
       'fitBounds',
       'cameraForBounds',
       'getCenter',
+      'unproject',
       'getZoom',
       'resize',
       'setPadding',

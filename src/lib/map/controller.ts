@@ -61,8 +61,12 @@ export interface MapController {
   apply(state: MapState, options: { animate: boolean }): void;
   setReducedMotion(reduced: boolean): void;
   resize(): void;
-  /** The parts of the map box under panels: cameras fit into the rest (the current one at once, without motion). */
-  setInsets(insets: Insets): void;
+  /**
+   * The parts of the map box under panels: cameras fit into the rest. The current camera is fitted again at once,
+   * without motion; with `keepView` (a new state is about to be applied, and its camera will move) the view stays
+   * where it is, so a flight starts from what the reader sees.
+   */
+  setInsets(insets: Insets, options?: { keepView?: boolean }): void;
   destroy(): void;
 }
 
@@ -418,10 +422,20 @@ export function createMapController(options: MapControllerOptions): MapControlle
     resize() {
       map.resize();
     },
-    setInsets(next) {
+    setInsets(next, { keepView = false } = {}) {
       if (destroyed || !insetsDiffer(insets, next)) return;
       insets = next;
       // MapLibre keeps the padding: later flights centre and fit in the clear part too, and getCenter reports its centre.
+      if (keepView && loaded && applied) {
+        // The centre becomes the place now under the middle of the new clear part: the padding changes, the view not.
+        const { clientWidth: width, clientHeight: height } = container;
+        const { lng, lat } = map.unproject([
+          next.left + (width - next.left - next.right) / 2,
+          next.top + (height - next.top - next.bottom) / 2,
+        ]);
+        map.jumpTo({ center: [lng, lat], padding: { ...insets } });
+        return;
+      }
       map.setPadding({ ...insets });
       if (loaded && applied) applyNow(applied, false);
     },

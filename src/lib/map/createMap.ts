@@ -278,14 +278,14 @@ export function createMap(options: CreateMapOptions): StoryMap {
       .catch((error: unknown) => failWebgl(reasonOf(error)));
   }
 
-  function setInsets(next: Insets): void {
+  function setInsets(next: Insets, how?: { keepView?: boolean }): void {
     insets = next;
-    for (const renderer of new Set([shown, starting, pendingStatic])) renderer?.map.setInsets(next);
+    for (const renderer of new Set([shown, starting, pendingStatic])) renderer?.map.setInsets(next, how);
   }
 
   /** Measures the panels over the map (options.panels) and fits every renderer's cameras around them. */
-  function fitAroundPanels(): void {
-    if (options.panels) setInsets(panelInsets(options.panels, container));
+  function fitAroundPanels(how?: { keepView?: boolean }): void {
+    if (options.panels) setInsets(panelInsets(options.panels, container), how);
   }
 
   if (previews) startPreview(previews);
@@ -296,8 +296,9 @@ export function createMap(options: CreateMapOptions): StoryMap {
       latest = state;
       const applyNow = (): void => {
         if (destroyed || latest !== state) return;
-        // The panels may have changed with the state (the timeline comes and goes): cameras fit around them.
-        fitAroundPanels();
+        // The panels may have changed with the state (the timeline comes and goes): cameras fit around them. The
+        // view stays put until the state moves it, so its flight starts where the reader is.
+        fitAroundPanels({ keepView: true });
         shown?.map.apply(state, { animate });
         // A map that is not in view yet jumps: it must rest where the reader is when it takes over.
         starting?.map.apply(state, { animate: false });

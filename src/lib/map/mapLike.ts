@@ -6,6 +6,14 @@ export interface LngLatLike {
   lat: number;
 }
 
+/** Pixels along each side of the canvas. */
+export interface PaddingLike {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
 export interface CameraOptions {
   center?: [number, number];
   zoom?: number;
@@ -13,7 +21,8 @@ export interface CameraOptions {
   pitch?: number;
   duration?: number;
   essential?: boolean;
-  padding?: number;
+  /** For a fit, the room kept around the box; for a jump or a flight, the map's padding (as setPadding keeps it). */
+  padding?: number | PaddingLike;
   maxZoom?: number;
   animate?: boolean;
 }
@@ -47,10 +56,12 @@ export interface MapLike {
     options: CameraOptions,
   ): { center?: unknown; zoom?: number } | undefined;
   getCenter(): LngLatLike;
+  /** The place at a point of the canvas (CSS pixels from its top left). */
+  unproject(point: [number, number]): LngLatLike;
   getZoom(): number;
   resize(): unknown;
   /** Padding kept by the map: centres and fits go into the part of the canvas it leaves clear. */
-  setPadding(padding: { top: number; right: number; bottom: number; left: number }): unknown;
+  setPadding(padding: PaddingLike): unknown;
   remove(): void;
   stop(): unknown;
   getCanvas(): HTMLCanvasElement;
