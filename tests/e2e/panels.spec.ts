@@ -126,20 +126,15 @@ test('phone: a selected place rests clear of its card, which takes the lower hal
   const placeId = 'sudzha';
   const place = story.places.find((candidate) => candidate.id === placeId);
   if (!place || place.bounds) throw new Error(`${placeId}: a place with a point camera`);
+  const [lng, lat] = place.anchor;
+  const placeCamera = `${lng.toFixed(4)},${lat.toFixed(4)},${(place.zoom ?? 0).toFixed(2)}`;
   // Twice: the first time the card's code loads after the choice, the second time it is there.
   for (const time of ['first', 'second']) {
     // Chosen in the text, as a reader does.
     await page.locator(`[data-place-link="${placeId}"]`).first().tap();
     await expect(map).toHaveAttribute('data-selected-place', placeId);
-    const [lng, lat] = place.anchor;
     // The camera rests on the place: its centre is the middle of the part of the map the card leaves clear.
-    await expect(map).toHaveAttribute(
-      'data-camera',
-      `${lng.toFixed(4)},${lat.toFixed(4)},${(place.zoom ?? 0).toFixed(2)}`,
-      {
-        timeout: 20_000,
-      },
-    );
+    await expect(map).toHaveAttribute('data-camera', placeCamera, { timeout: 20_000 });
     const rects = await page.evaluate((placeId) => {
       const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect().toJSON() as DOMRect;
       return {
@@ -153,5 +148,7 @@ test('phone: a selected place rests clear of its card, which takes the lower hal
     expect(rects.marker.bottom, `${time} time: marker above the card`).toBeLessThanOrEqual(rects.card.top);
     await page.getByRole('button', { name: 'Close' }).tap();
     await expect(map).not.toHaveAttribute('data-selected-place', placeId);
+    // The map flies back to the step: the next choice's rest is a rest of its own, not this one's camera still shown.
+    await expect(map).not.toHaveAttribute('data-camera', placeCamera, { timeout: 20_000 });
   }
 });
