@@ -1,7 +1,8 @@
 // Panels make room for the map: at every step, once its camera rests, the opaque panels and controls over the map
 // (timeline, legend, locator, zoom, motion toggle, attribution, notes) cover at most 20 % of the visible map box on a
 // desktop and 25 % on a phone, and every emphasised place of the step has its button on the map, outside every
-// panel. The figures are written to the test's annotations (the README and the issue quote them).
+// panel. The figures are written to the test's annotations (the README and the issue quote them). A map label that a
+// panel cuts is hidden while the map rests, rather than shown as a fragment of a word beside the panel.
 import type { Page } from '@playwright/test';
 import { expect, readStory, test, waitForMapReady } from './fixtures.ts';
 
@@ -151,4 +152,15 @@ test('phone: a selected place rests clear of its card, which takes the lower hal
     // The map flies back to the step: the next choice's rest is a rest of its own, not this one's camera still shown.
     await expect(map).not.toHaveAttribute('data-camera', placeCamera, { timeout: 20_000 });
   }
+});
+
+test('phone: a label that a panel cuts is hidden once the map rests, the others stay @phone', async ({ page }) => {
+  await page.goto('./#step-supply-road');
+  await page.locator('[data-map-canvas]').tap({ position: { x: 5, y: 120 } });
+  expect(await waitForMapReady(page)).toBe('ready');
+  await expect(page.locator('[data-map]')).toHaveAttribute('data-active-step', 'supply-road');
+  // Korenevo's label runs under the date panel at the top left; Sumy's is in the clear.
+  const labels = page.locator('[data-map] [data-covered-labels]');
+  await expect(labels).toHaveAttribute('data-covered-labels', /\bkorenevo\b/, { timeout: 20_000 });
+  expect((await labels.getAttribute('data-covered-labels'))?.split(' ')).not.toContain('sumy');
 });

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMapController, type MapEvents, type RendererStatus as MapStatus } from '../../src/lib/map/controller.ts';
 import { formatCamera, mapStateFor } from '../../src/lib/map/state.ts';
 import { createStoryData } from '../../src/lib/data/storyData.ts';
+import type { Rect } from '../../src/lib/map/insets.ts';
 import type { CameraOptions, GeoJsonSourceLike, MapLibreLike, MapLike, MarkerLike } from '../../src/lib/map/mapLike.ts';
 import { validateStory } from '../../src/lib/story/validate.ts';
 import { latitudeOf, mercatorY } from '../../src/lib/map/mercator.ts';
@@ -21,6 +22,8 @@ interface FakeFiles {
   firstStep?: string;
   /** The map box's size in CSS pixels; by default not laid out (jsdom's 0 × 0). */
   size?: readonly [number, number];
+  /** What panels cover of the map box. */
+  covered?: Rect[];
 }
 
 /**
@@ -30,6 +33,7 @@ interface FakeFiles {
  */
 function createFakeLib({ broken = [], dropped = [] }: FakeFiles = {}) {
   const calls: { method: string; args: unknown[] }[] = [];
+  const drawnLabels: { layer: string; source: string; id: string; x: number; y: number }[] = [];
   const listeners = new Map<string, Listener[]>();
   const sources = new Map<string, { data: unknown }>();
   let center = { lng: 0, lat: 0 };
@@ -75,6 +79,15 @@ function createFakeLib({ broken = [], dropped = [] }: FakeFiles = {}) {
     addControl: () => record('addControl'),
     setPaintProperty: (...args) => record('setPaintProperty', ...args),
     setFilter: (...args) => record('setFilter', ...args),
+    // The labels drawn (drawnLabels), each at one point of the canvas: those in the box, of the layers asked about.
+    queryRenderedFeatures: (box, options) => {
+      record('queryRenderedFeatures', box, options);
+      const [[left, top], [right, bottom]] = box;
+      return drawnLabels.filter(
+        ({ layer, x, y }) => options.layers.includes(layer) && x >= left && x <= right && y >= top && y <= bottom,
+      );
+    },
+    setFeatureState: (...args) => record('setFeatureState', ...args),
     flyTo: (options) => {
       record('flyTo', options);
       moveTo(options);
@@ -138,7 +151,7 @@ function createFakeLib({ broken = [], dropped = [] }: FakeFiles = {}) {
     NavigationControl: class {},
     AttributionControl: class {},
   };
-  return { lib, calls, fire, sources };
+  return { lib, calls, fire, sources, drawnLabels };
 }
 
 function createHarness(files: FakeFiles = {}) {
@@ -169,6 +182,7 @@ function createHarness(files: FakeFiles = {}) {
     reducedMotion: false,
     attribution: 'credits',
     firstState: files.firstStep ? mapStateFor(story, files.firstStep) : undefined,
+    covered: files.covered && (() => files.covered ?? []),
   });
   /** The URLs handed to the map's sources, in order. */
   const fetched = (): string[] =>
@@ -275,6 +289,37 @@ describe('createMapController', { timeout: 60_000 }, () => {
         .map((call) => String(call.args[0]).split('__')[0]),
     );
     expect(changed).toEqual(new Set(['fortifications', 'control-grey', 'control-stale']));
+  });
+
+  it('hides the labels a panel covers once the map rests, and shows them again when it moves', async () => {
+    const harness = await readyHarness({ covered: [{ left: 0, top: 0, right: 100, bottom: 50 }] });
+    const towns = 'src:geo/towns.geojson';
+    harness.drawnLabels.push(
+      // Korenevo's label reaches under the panel; Sumy's is clear of it.
+      { layer: 'towns-local__label', source: towns, id: 'korenevo', x: 90, y: 40 },
+      { layer: 'towns__label', source: towns, id: 'sumy', x: 200, y: 200 },
+      // Lgov's only touches its edge (a label's padding and halo).
+      { layer: 'towns-local__label', source: towns, id: 'lgov', x: 99, y: 20 },
+      // A story layer's labels too.
+      { layer: 'crossing__label', source: 'src:geo/road.geojson', id: 'crossing', x: 10, y: 10 },
+      // Not a layer of labels: no question of cutting a word.
+      { layer: 'land', source: 'src:geo/land.geojson', id: 'land', x: 20, y: 20 },
+    );
+    const states = (): string[] =>
+      harness.calls
+        .filter((call) => call.method === 'setFeatureState')
+        .map((call) => {
+          const [{ id }, { covered }] = call.args as [{ id: string }, { covered: boolean }];
+          return `${id}=${String(covered)}`;
+        });
+    harness.fire('idle');
+    expect(states()).toEqual(['korenevo=true', 'crossing=true']);
+    expect(harness.container.dataset.coveredLabels).toBe('korenevo crossing');
+    // The same labels at the next rest change nothing.
+    harness.fire('idle');
+    expect(states()).toHaveLength(2);
+    harness.fire('movestart');
+    expect(states().slice(2)).toEqual(['korenevo=false', 'crossing=false']);
   });
 
   it('lets only the newest state report its rest: an interrupted flight is not the applied state', async () => {
@@ -448,6 +493,8 @@ describe('maplibre-gl canary', () => {
       'addControl',
       'setPaintProperty',
       'setFilter',
+      'queryRenderedFeatures',
+      'setFeatureState',
       'flyTo',
       'easeTo',
       'jumpTo',

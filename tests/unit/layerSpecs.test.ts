@@ -4,6 +4,7 @@ import { validateStyleMin, type StyleSpecification } from '@maplibre/maplibre-gl
 import { describe, expect, it } from 'vitest';
 import { validateStory } from '../../src/lib/story/validate.ts';
 import {
+  uncovered,
   BLOCKER_SOURCE,
   emphasisedShapes,
   emphasisFilter,
@@ -34,6 +35,20 @@ describe('storyStyle', () => {
           expect((spec.paint as Record<string, unknown>)[property], `${String(spec.id)} ${property}`).toBe(
             layer.base ? full : 0,
           );
+    // Every label, and the dot it names, turns transparent where a panel covers part of it; its opacity still fades.
+    const labels = [...specsByLayer.values()].flat().filter(({ spec }) => spec.type === 'symbol');
+    expect(labels.every(({ labels: flagged }) => flagged)).toBe(true);
+    for (const { spec } of labels)
+      expect((spec.paint as Record<string, unknown>)['text-color'], String(spec.id)).toEqual(
+        uncovered(String(((spec.paint as Record<string, unknown>)['text-color'] as unknown[])[3])),
+      );
+    const town = specsByLayer.get('towns')?.find(({ spec }) => spec.type === 'circle')?.spec.paint as Record<
+      string,
+      unknown
+    >;
+    expect((town['circle-color'] as unknown[])[0]).toBe('case');
+    // Feature state names a feature by its `id` property.
+    for (const source of Object.values(style.sources)) expect(source.promoteId).toBe('id');
   });
 
   it("opens at any step's state, which passes the check too: its layers shown, its snapshots and emphasis drawn", () => {

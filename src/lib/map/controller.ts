@@ -15,7 +15,7 @@ import {
 } from './layerSpecs.ts';
 import type { MapLibreLike, MapLike, MarkerLike } from './mapLike.ts';
 import { zoomBandFor, type Camera, type MapState } from './state.ts';
-import { insetsDiffer, NO_INSETS, type Insets } from './insets.ts';
+import { insetsDiffer, NO_INSETS, type Insets, type Rect } from './insets.ts';
 import { markerElement } from './markerElement.ts';
 import { fitProjection, restingCamera } from './static/camera.ts';
 import type { StoryData } from '../data/storyData.ts';
@@ -54,6 +54,8 @@ export interface MapControllerOptions {
   attribution: string;
   /** The state the map will first be given: its files load with the style, beside the base layers'. */
   firstState?: MapState | undefined;
+  /** What panels cover of the map box, in its pixels: a label partly under one is hidden while the map rests. */
+  covered?: (() => Rect[]) | undefined;
 }
 
 /** What owners call. */
@@ -75,6 +77,9 @@ export interface MapController {
  * the map need not check them again (its filter check serialises the whole style, on every step).
  */
 const BUILT_BY_US = { validate: false };
+
+/** How far into a panel a label's box must reach for the panel to cut it (CSS pixels). */
+const EDGE_PX = 3;
 
 /** Flights shorter than this after the previous state become jumps: a fast scroll lands without replaying every flight. */
 const MIN_FLIGHT_GAP_MS = 350;
@@ -279,6 +284,38 @@ export function createMapController(options: MapControllerOptions): MapControlle
   const baseLoaded = Promise.all(baseFiles.map((file) => loadFile(file)));
   // Failing before `load` (which then never comes: the map is removed) is handled too.
   baseLoaded.catch(() => undefined);
+
+  // A label cut by a panel's edge reads as a fragment of a word: once the map rests, the labels that a panel covers
+  // even in part are hidden (feature state `covered`, `uncovered` in layerSpecs.ts); when it moves, they come back.
+  const labelIds = [...specsByLayer.values()]
+    .flat()
+    .filter(({ labels }) => labels)
+    .map(({ spec }) => spec.id as string);
+  let covered = new Map<string, { source: string; id: string | number }>();
+  const setCovered = (next: typeof covered): void => {
+    for (const [key, feature] of covered) if (!next.has(key)) map.setFeatureState(feature, { covered: false });
+    for (const [key, feature] of next) if (!covered.has(key)) map.setFeatureState(feature, { covered: true });
+    covered = next;
+    // Which labels are hidden, for tests: "id id …".
+    container.dataset.coveredLabels = [...new Set([...next.values()].map(({ id }) => String(id)))].join(' ');
+  };
+  if (options.covered && labelIds.length > 0) {
+    const rectsOf = options.covered;
+    map.on('movestart', () => setCovered(new Map()));
+    map.on('idle', () => {
+      const next = new Map<string, { source: string; id: string | number }>();
+      for (const { left, top, right, bottom } of rectsOf()) {
+        // A label whose box only touches a panel's edge (its padding, its halo) is not cut by it.
+        const box: [[number, number], [number, number]] = [
+          [left + EDGE_PX, top + EDGE_PX],
+          [right - EDGE_PX, bottom - EDGE_PX],
+        ];
+        for (const { source, id } of map.queryRenderedFeatures(box, { layers: labelIds }))
+          if (id !== undefined) next.set(`${source}\u0000${String(id)}`, { source, id });
+      }
+      setCovered(next);
+    });
+  }
 
   map.on('load', () => {
     if (destroyed) return;

@@ -10,7 +10,7 @@ import type { Story } from '../story/types.ts';
 import type { MapController, RendererStatus, RestingCamera } from './controller.ts';
 import type { PreviewSource } from './static/preview.ts';
 import type { MapState } from './state.ts';
-import { NO_INSETS, panelInsets, PLACE_CARD, type Insets } from './insets.ts';
+import { coveredRects, NO_INSETS, panelInsets, PLACE_CARD, type Insets } from './insets.ts';
 import { whenShown } from '../whenShown.ts';
 
 /** The map's status, as the page contract's data-map-status says it. */
@@ -226,6 +226,7 @@ export function createMap(options: CreateMapOptions): StoryMap {
         if (destroyed) return;
         injectCss(container, mapLibreCss);
         const layer = addLayer('webgl', true);
+        const panels = options.panels;
         const slot: { renderer?: Renderer } = {};
         let ready = false;
         const handOver = (): void => {
@@ -244,6 +245,7 @@ export function createMap(options: CreateMapOptions): StoryMap {
             reducedMotion,
             attribution: story.meta.mapCredit,
             firstState: latest,
+            covered: panels && (() => coveredRects(panels, layer)),
             events: {
               ...eventsOf(
                 () => slot.renderer,

@@ -75,9 +75,25 @@ const deepest = (a: Insets, b: Insets): Insets => ({
   left: Math.max(a.left, b.left),
 });
 
+const visible = (element: Element): boolean => element.checkVisibility?.({ checkVisibilityCSS: true }) ?? true;
+
+/** Everything over the map box that hides what is under it: the panels, the place card, the locator, the controls. */
+const COVERING = `${PANELS}, ${PLACE_CARD}, .locator, .maplibregl-ctrl-group, .maplibregl-ctrl-attrib`;
+
+/** What the shown panels, card, locator and controls in `panel` cover of `canvas`, in the box's own pixels. */
+export function coveredRects(panel: HTMLElement, canvas: HTMLElement): Rect[] {
+  const box = canvas.getBoundingClientRect();
+  return [...panel.querySelectorAll(COVERING)]
+    .filter(visible)
+    .map((element) => {
+      const { left, top, right, bottom } = element.getBoundingClientRect();
+      return { left: left - box.left, top: top - box.top, right: right - box.left, bottom: bottom - box.top };
+    })
+    .filter(({ left, top, right, bottom }) => right > left && bottom > top);
+}
+
 /** The insets of the panels and the place card shown in `panel` (the map figure) over `canvas` (the map box). */
 export function panelInsets(panel: HTMLElement, canvas: HTMLElement): Insets {
-  const visible = (element: Element): boolean => element.checkVisibility?.({ checkVisibilityCSS: true }) ?? true;
   const folded = [...panel.querySelectorAll('.legend__toggle')].some(visible);
   const rects = (selector: string): Rect[] =>
     [...panel.querySelectorAll(selector)]

@@ -9,6 +9,17 @@ import { markerShown } from './static/markers.ts';
 export interface LayerSpec {
   spec: Record<string, unknown>;
   opacity: [property: string, full: number][];
+  /** A layer of labels, each hidden where a panel over the map covers part of it (feature state `covered`). */
+  labels?: boolean;
+}
+
+/**
+ * A label's colour (or its dot's) where panels may cover the label: transparent while the feature state says a panel
+ * covers part of it (a word cut by a panel's edge reads as a fragment, and a dot without its name as nothing). The
+ * colour, not the opacity, so that layers still fade: a value that depends on feature state does not transition.
+ */
+export function uncovered(colour: string): unknown[] {
+  return ['case', ['boolean', ['feature-state', 'covered'], false], 'rgba(0, 0, 0, 0)', colour];
 }
 
 /** Fades between steps last this long (ms); 0 when motion is reduced. */
@@ -130,6 +141,8 @@ export function layerSpecs(layer: Layer, visible: boolean, fadeMs = FADE_MS, dat
       opacity: [['line-opacity', style.line.opacity]],
     });
   }
+  // A dot goes with its label: where a panel hides the name, the dot goes too.
+  const named = (colour: string): unknown => (style.text && layer.labelField ? uncovered(colour) : colour);
   if (style.circle && (layer.kind === 'circle' || layer.kind === 'label')) {
     specs.push({
       spec: {
@@ -137,9 +150,9 @@ export function layerSpecs(layer: Layer, visible: boolean, fadeMs = FADE_MS, dat
         type: 'circle',
         ...common,
         paint: {
-          'circle-color': style.circle.colour,
+          'circle-color': named(style.circle.colour),
           'circle-radius': style.circle.radius,
-          'circle-stroke-color': style.circle.stroke,
+          'circle-stroke-color': named(style.circle.stroke),
           'circle-stroke-width': 1,
           'circle-opacity': start(1),
           'circle-stroke-opacity': start(1),
@@ -177,14 +190,15 @@ export function layerSpecs(layer: Layer, visible: boolean, fadeMs = FADE_MS, dat
           ...(layer.kind === 'label' && { 'symbol-sort-key': ['coalesce', ['get', 'rank'], 3] }),
         },
         paint: {
-          'text-color': style.text.colour,
-          'text-halo-color': style.text.halo,
+          'text-color': uncovered(style.text.colour),
+          'text-halo-color': uncovered(style.text.halo),
           'text-halo-width': 1.6,
           'text-opacity': start(1),
           'text-opacity-transition': transition,
         },
       },
       opacity: [['text-opacity', 1]],
+      labels: true,
     });
   }
   return specs;
@@ -316,6 +330,8 @@ export function storyStyle(
   const source = (data?: string | Record<string, unknown>): Record<string, unknown> => ({
     type: 'geojson',
     data: data ?? { type: 'FeatureCollection', features: [] },
+    // A feature's `id` property names it in feature state (a label without one is never hidden under a panel).
+    promoteId: 'id',
   });
   const sources: StyleJson['sources'] = {};
   for (const layer of story.layers) sources[sourceId(layer.file)] ??= source(dataUrl(layer.file));

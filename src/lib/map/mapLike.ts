@@ -43,6 +43,12 @@ export interface MapLike {
   addControl(control: unknown, position?: string): unknown;
   setPaintProperty(layerId: string, name: string, value: unknown, options?: StyleSetterOptions): unknown;
   setFilter(layerId: string, filter: unknown, options?: StyleSetterOptions): unknown;
+  /** The features of `layers` drawn in a box of the canvas (CSS pixels); a label's if its box meets it. */
+  queryRenderedFeatures(
+    box: [[number, number], [number, number]],
+    options: { layers: string[] },
+  ): { id?: string | number | undefined; source: string }[];
+  setFeatureState(feature: { source: string; id: string | number }, state: Record<string, unknown>): unknown;
   flyTo(options: CameraOptions, eventData?: Record<string, unknown>): unknown;
   easeTo(options: CameraOptions, eventData?: Record<string, unknown>): unknown;
   jumpTo(options: CameraOptions, eventData?: Record<string, unknown>): unknown;
