@@ -88,6 +88,7 @@ function createFakeLib({ broken = [], dropped = [] }: FakeFiles = {}) {
       );
     },
     setFeatureState: (...args) => record('setFeatureState', ...args),
+    triggerRepaint: () => record('triggerRepaint'),
     flyTo: (options) => {
       record('flyTo', options);
       moveTo(options);
@@ -322,6 +323,32 @@ describe('createMapController', { timeout: 60_000 }, () => {
     expect(states().slice(2)).toEqual(['korenevo=false', 'crossing=false']);
   });
 
+  it('hides the place markers a panel covers in part, but for the places the state is about', async () => {
+    const harness = await readyHarness({ covered: [{ left: 0, top: 0, right: 100, bottom: 50 }] });
+    harness.controller.apply(mapStateFor(harness.story, 'sudzha'), { animate: false });
+    const shown = [...document.querySelectorAll<HTMLElement>('[data-place]')].filter((element) => !element.hidden);
+    const about = shown.find((element) => element.matches('.is-emphasised'));
+    const others = shown.filter((element) => !element.matches('.is-emphasised, .is-selected'));
+    const [under, edge, clear] = others;
+    if (!about || !under || !edge || !clear) throw new Error('the fixture shows an emphasised place and three others');
+    const at = (element: HTMLElement, left: number, top: number): void => {
+      element.getBoundingClientRect = () => new DOMRect(left, top, 60, 20);
+    };
+    at(about, 10, 10);
+    at(under, 80, 20);
+    at(edge, 98, 20);
+    at(clear, 200, 200);
+    harness.fire('idle');
+    const covered = (): string[] =>
+      shown.filter((element) => element.classList.contains('is-covered')).map((element) => element.dataset.place ?? '');
+    expect(covered()).toEqual([under.dataset.place]);
+    harness.fire('movestart');
+    expect(covered()).toEqual([]);
+    // Panels that change without a move have the map drawn again, and its `idle` finds what they cut.
+    harness.controller.panelsChanged?.();
+    expect(harness.calls.at(-1)?.method).toBe('triggerRepaint');
+  });
+
   it('lets only the newest state report its rest: an interrupted flight is not the applied state', async () => {
     const harness = await readyHarness();
     harness.controller.apply(mapStateFor(harness.story, 'overview'), { animate: true });
@@ -495,6 +522,7 @@ describe('maplibre-gl canary', () => {
       'setFilter',
       'queryRenderedFeatures',
       'setFeatureState',
+      'triggerRepaint',
       'flyTo',
       'easeTo',
       'jumpTo',

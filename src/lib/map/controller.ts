@@ -69,6 +69,8 @@ export interface MapController {
    * where it is, so a flight starts from what the reader sees.
    */
   setInsets(insets: Insets, options?: { keepView?: boolean }): void;
+  /** Panels came or went over the map without its camera moving: what they cut is found again. */
+  panelsChanged?(): void;
   destroy(): void;
 }
 
@@ -286,7 +288,8 @@ export function createMapController(options: MapControllerOptions): MapControlle
   baseLoaded.catch(() => undefined);
 
   // A label cut by a panel's edge reads as a fragment of a word: once the map rests, the labels that a panel covers
-  // even in part are hidden (feature state `covered`, `uncovered` in layerSpecs.ts); when it moves, they come back.
+  // even in part are hidden (feature state `covered`, `uncovered` in layerSpecs.ts), and the place markers that it
+  // covers in part (`is-covered`); when the map moves, they come back.
   const labelIds = [...specsByLayer.values()]
     .flat()
     .filter(({ labels }) => labels)
@@ -299,21 +302,50 @@ export function createMapController(options: MapControllerOptions): MapControlle
     // Which labels are hidden, for tests: "id id …".
     container.dataset.coveredLabels = [...new Set([...next.values()].map(({ id }) => String(id)))].join(' ');
   };
-  if (options.covered && labelIds.length > 0) {
+  // The place markers too, but for the places the state is about (kept clear of the panels by its camera).
+  const coverMarkers = (rects: Rect[]): void => {
+    const box = container.getBoundingClientRect();
+    for (const { element } of markers.values()) {
+      const { left, top, right, bottom } = element.getBoundingClientRect();
+      const cut =
+        !element.hidden &&
+        right > left &&
+        !element.matches('.is-emphasised, .is-selected') &&
+        rects.some(
+          (rect) =>
+            left - box.left < rect.right &&
+            right - box.left > rect.left &&
+            top - box.top < rect.bottom &&
+            bottom - box.top > rect.top,
+        );
+      element.classList.toggle('is-covered', cut);
+    }
+  };
+  if (options.covered) {
     const rectsOf = options.covered;
-    map.on('movestart', () => setCovered(new Map()));
+    map.on('movestart', () => {
+      setCovered(new Map());
+      coverMarkers([]);
+    });
     map.on('idle', () => {
+      // A label or marker whose box only touches a panel's edge (its padding, its halo) is not cut by it.
+      const rects = rectsOf().map(({ left, top, right, bottom }) => ({
+        left: left + EDGE_PX,
+        top: top + EDGE_PX,
+        right: right - EDGE_PX,
+        bottom: bottom - EDGE_PX,
+      }));
       const next = new Map<string, { source: string; id: string | number }>();
-      for (const { left, top, right, bottom } of rectsOf()) {
-        // A label whose box only touches a panel's edge (its padding, its halo) is not cut by it.
+      for (const { left, top, right, bottom } of rects) {
         const box: [[number, number], [number, number]] = [
-          [left + EDGE_PX, top + EDGE_PX],
-          [right - EDGE_PX, bottom - EDGE_PX],
+          [left, top],
+          [right, bottom],
         ];
         for (const { source, id } of map.queryRenderedFeatures(box, { layers: labelIds }))
           if (id !== undefined) next.set(`${source}\u0000${String(id)}`, { source, id });
       }
       setCovered(next);
+      coverMarkers(rects);
     });
   }
 
@@ -458,6 +490,10 @@ export function createMapController(options: MapControllerOptions): MapControlle
     },
     resize() {
       map.resize();
+    },
+    panelsChanged() {
+      // Once drawn, the map says `idle`, where the labels and markers under the panels are found.
+      if (loaded && !destroyed) map.triggerRepaint();
     },
     setInsets(next, { keepView = false } = {}) {
       if (destroyed || !insetsDiffer(insets, next)) return;

@@ -290,6 +290,14 @@ export function createMap(options: CreateMapOptions): StoryMap {
     if (options.panels) setInsets(panelInsets(options.panels, container), how);
   }
 
+  // Panels that come without the camera moving (the locator once WebGL is ready, a key opened) may cut labels and
+  // markers: the map finds them again.
+  const panelWatch =
+    options.panels && typeof MutationObserver === 'function'
+      ? new MutationObserver(() => shown?.map.panelsChanged?.())
+      : undefined;
+  if (options.panels) panelWatch?.observe(options.panels, { childList: true, subtree: true });
+
   if (previews) startPreview(previews);
   else startStatic('preview');
 
@@ -326,6 +334,7 @@ export function createMap(options: CreateMapOptions): StoryMap {
     startWebgl,
     destroy() {
       destroyed = true;
+      panelWatch?.disconnect();
       remove(starting);
       remove(pendingStatic);
       remove(shown);
