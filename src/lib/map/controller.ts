@@ -17,8 +17,9 @@ import type { MapLibreLike, MapLike, MarkerLike } from './mapLike.ts';
 import { zoomBandFor, type Camera, type MapState } from './state.ts';
 import { insetsDiffer, NO_INSETS, type Insets, type Rect } from './insets.ts';
 import { markerElement } from './markerElement.ts';
-import { fitProjection, restingCamera } from './static/camera.ts';
+import { clearCentre, fitProjection, restingCamera } from './static/camera.ts';
 import type { StoryData } from '../data/storyData.ts';
+import { nextTask } from '../nextTask.ts';
 
 /** A renderer's own status: the WebGL map or the static map. */
 export type RendererStatus = 'loading' | 'ready' | 'error';
@@ -492,8 +493,12 @@ export function createMapController(options: MapControllerOptions): MapControlle
       map.resize();
     },
     panelsChanged() {
-      // Once drawn, the map says `idle`, where the labels and markers under the panels are found.
-      if (loaded && !destroyed) map.triggerRepaint();
+      // Once drawn, the map says `idle`, where the labels and markers under the panels are found. A task later, and
+      // only at rest: panels that change with a step come before its state (applied in a task queued before this
+      // one), whose flight ends in an `idle` of its own; no step change pays for a search the flight undoes.
+      void nextTask().then(() => {
+        if (loaded && !destroyed && !map.isMoving()) map.triggerRepaint();
+      });
     },
     setInsets(next, { keepView = false } = {}) {
       if (destroyed || !insetsDiffer(insets, next)) return;
@@ -501,11 +506,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
       // MapLibre keeps the padding: later flights centre and fit in the clear part too, and getCenter reports its centre.
       if (keepView && loaded && applied) {
         // The centre becomes the place now under the middle of the new clear part: the padding changes, the view not.
-        const { clientWidth: width, clientHeight: height } = container;
-        const { lng, lat } = map.unproject([
-          next.left + (width - next.left - next.right) / 2,
-          next.top + (height - next.top - next.bottom) / 2,
-        ]);
+        const { lng, lat } = map.unproject(clearCentre(container.clientWidth, container.clientHeight, next));
         map.jumpTo({ center: [lng, lat], padding: { ...insets } });
         return;
       }

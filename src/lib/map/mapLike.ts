@@ -71,6 +71,8 @@ export interface MapLike {
   remove(): void;
   stop(): unknown;
   getCanvas(): HTMLCanvasElement;
+  /** True while the camera moves (a flight, a jump's events, the reader's drag). */
+  isMoving(): boolean;
   /** Draws the map again (and, with nothing left to load, says `idle` after). */
   triggerRepaint(): void;
   /** True when the style, every source and every transition are done. */
