@@ -354,8 +354,18 @@ describe('createMapController', { timeout: 60_000 }, () => {
     const covered = (): string[] =>
       shown.filter((element) => element.classList.contains('is-covered')).map((element) => element.dataset.place ?? '');
     expect(covered()).toEqual([under.dataset.place]);
+    // A move shows them again without measuring the page, in the task that started it.
+    let measures = 0;
+    for (const element of [harness.container, ...shown]) {
+      const measure = element.getBoundingClientRect.bind(element);
+      element.getBoundingClientRect = () => {
+        measures += 1;
+        return measure();
+      };
+    }
     harness.fire('movestart');
     expect(covered()).toEqual([]);
+    expect(measures).toBe(0);
     // Panels that change without a move have the map drawn again, a task later, and its `idle` finds what they cut.
     const repaints = (): number => harness.calls.filter((call) => call.method === 'triggerRepaint').length;
     harness.controller.panelsChanged?.();

@@ -324,9 +324,11 @@ export function createMapController(options: MapControllerOptions): MapControlle
   };
   if (options.covered) {
     const rectsOf = options.covered;
+    // Nothing is measured here: a step's flight starts in the task that changed its panels, and reading a box would
+    // lay the page out there and then.
     map.on('movestart', () => {
       setCovered(new Map());
-      coverMarkers([]);
+      for (const { element } of markers.values()) element.classList.remove('is-covered');
     });
     map.on('idle', () => {
       // A label or marker whose box only touches a panel's edge (its padding, its halo) is not cut by it.
