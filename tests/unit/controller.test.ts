@@ -335,6 +335,38 @@ describe('createMapController', { timeout: 60_000 }, () => {
     expect(states().slice(2)).toEqual(['korenevo=false', 'crossing=false']);
   });
 
+  it('outlines the emphasised place shapes by feature state: the opening ones once the style is read, then changes', async () => {
+    const harness = createHarness({ firstStep: 'overview' });
+    const regions = 'src:geo/region-lines.geojson';
+    const band = 'src:geo/fortifications.geojson fortification-band-8km';
+    const flags = (): string[] =>
+      harness.calls
+        .filter((call) => call.method === 'setFeatureState' && 'emphasised' in (call.args[1] as object))
+        .map((call) => {
+          const [{ source, id }, { emphasised }] = call.args as [
+            { source: string; id: string },
+            { emphasised: boolean },
+          ];
+          return `${source} ${id}=${String(emphasised)}`;
+        });
+    expect(flags()).toEqual([]);
+    // Feature state needs the style's sources: the opening emphasis waits for the style.
+    harness.fire('style.load');
+    expect(flags()).toEqual([`${regions} kursk=true`]);
+    harness.fire('load');
+    await statusesBecome(harness, ['ready']);
+    harness.controller.apply(mapStateFor(harness.story, 'sumy-defences'), { animate: false });
+    expect(flags().slice(1)).toEqual([`${regions} kursk=false`, `${regions} sumy=true`, `${band}=true`]);
+    // Sumy's region stays outlined: only the band changes.
+    harness.controller.apply(mapStateFor(harness.story, 'sudzha'), { animate: false });
+    expect(flags().slice(4)).toEqual([`${band}=false`]);
+    // No outline's filter changes: a new filter has MapLibre cut the layer's file into tiles again.
+    const filtered = harness.calls.filter(
+      (call) => call.method === 'setFilter' && String(call.args[0]).endsWith('__emphasis'),
+    );
+    expect(filtered).toEqual([]);
+  });
+
   it('hides the place markers a panel covers in part, but for the places the state is about', async () => {
     const harness = await readyHarness({ covered: [{ left: 0, top: 0, right: 100, bottom: 50 }] });
     harness.controller.apply(mapStateFor(harness.story, 'sudzha'), { animate: false });

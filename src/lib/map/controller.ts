@@ -6,7 +6,6 @@ import type { Layer, LngLat, Story } from '../story/types.ts';
 import {
   BLOCKER_SOURCE,
   blockerFeatures,
-  emphasisFilter,
   emphasisedShapes,
   FADE_MS,
   layerFilter,
@@ -80,6 +79,19 @@ export interface MapController {
  * the map need not check them again (its filter check serialises the whole style, on every step).
  */
 const BUILT_BY_US = { validate: false };
+
+/** Features by source and ID ("source id"), as feature state names them. */
+type FeatureSet = Map<string, { source: string; id: string | number }>;
+
+/** Keeps a feature state flag true on a set of features: each new set changes only the features that join or leave. */
+function featureFlag(map: MapLike, flag: string): (next: FeatureSet) => void {
+  let flagged: FeatureSet = new Map();
+  return (next) => {
+    for (const [key, feature] of flagged) if (!next.has(key)) map.setFeatureState(feature, { [flag]: false });
+    for (const [key, feature] of next) if (!flagged.has(key)) map.setFeatureState(feature, { [flag]: true });
+    flagged = next;
+  };
+}
 
 /** How far into a panel a label's box must reach for the panel to cut it (CSS pixels). */
 const EDGE_PX = 3;
@@ -248,6 +260,21 @@ export function createMapController(options: MapControllerOptions): MapControlle
     );
   }
 
+  // The emphasised place shapes are feature state on their layers' outlines (emphasisSpec); the opening state's is
+  // set once the map has read its style, whose sources it needs.
+  const flagEmphasised = featureFlag(map, 'emphasised');
+  function setEmphasis(state: MapState): void {
+    const next: FeatureSet = new Map();
+    for (const [layerId, featureIds] of emphasisedShapes(story.places, state.emphasis)) {
+      const file = story.layers.find((layer) => layer.id === layerId)?.file;
+      if (!file) continue;
+      const source = sourceId(file);
+      for (const id of featureIds) next.set(`${source}\u0000${id}`, { source, id });
+    }
+    flagEmphasised(next);
+  }
+  if (firstState) map.once('style.load', () => setEmphasis(firstState));
+
   function addMarkers(): void {
     for (const place of story.places) {
       const element = markerElement(place);
@@ -295,11 +322,9 @@ export function createMapController(options: MapControllerOptions): MapControlle
     .flat()
     .filter(({ labels }) => labels)
     .map(({ spec }) => spec.id as string);
-  let covered = new Map<string, { source: string; id: string | number }>();
-  const setCovered = (next: typeof covered): void => {
-    for (const [key, feature] of covered) if (!next.has(key)) map.setFeatureState(feature, { covered: false });
-    for (const [key, feature] of next) if (!covered.has(key)) map.setFeatureState(feature, { covered: true });
-    covered = next;
+  const flagCovered = featureFlag(map, 'covered');
+  const setCovered = (next: FeatureSet): void => {
+    flagCovered(next);
     // Which labels are hidden, for tests: "id id …".
     container.dataset.coveredLabels = [...new Set([...next.values()].map(({ id }) => String(id)))].join(' ');
   };
@@ -338,7 +363,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
         right: right - EDGE_PX,
         bottom: bottom - EDGE_PX,
       }));
-      const next = new Map<string, { source: string; id: string | number }>();
+      const next: FeatureSet = new Map();
       for (const { left, top, right, bottom } of rects) {
         const box: [[number, number], [number, number]] = [
           [left, top],
@@ -402,8 +427,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
       if (layer.dated && opacity > 0 && previous?.snapshots[layer.id]?.date !== state.snapshots[layer.id]?.date)
         setSnapshot(layer, state);
     }
-    for (const [layerId, featureIds] of emphasisedShapes(story.places, state.emphasis))
-      map.setFilter(`${layerId}__emphasis`, emphasisFilter(featureIds), BUILT_BY_US);
+    setEmphasis(state);
     for (const [placeId, { element, marker: pin }] of markers) {
       const marker = state.markers[placeId];
       if (marker) pin.setLngLat(marker.anchor);

@@ -204,7 +204,12 @@ export function layerSpecs(layer: Layer, visible: boolean, fadeMs = FADE_MS, dat
   return specs;
 }
 
-/** An accent outline for place shapes drawn by a layer (a region, a line), shown when the place is emphasised. */
+/**
+ * An accent outline for the place shapes a layer draws (a region, a line): it holds all of them and draws those whose
+ * feature state is `emphasised`. Which places a step emphasises changes at most steps; as a filter, each change had
+ * MapLibre cut the layer's whole file into tiles again.
+ * @param featureIds every place shape of the layer (placeShapes)
+ */
 export function emphasisSpec(layer: Layer, featureIds: readonly string[]): Record<string, unknown> {
   return {
     id: `${layer.id}__emphasis`,
@@ -215,7 +220,7 @@ export function emphasisSpec(layer: Layer, featureIds: readonly string[]): Recor
     paint: {
       'line-color': ACCENT,
       'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1.5, 10, 3.5],
-      'line-opacity': 0.95,
+      'line-opacity': ['case', ['boolean', ['feature-state', 'emphasised'], false], 0.95, 0],
     },
   };
 }
@@ -223,6 +228,14 @@ export function emphasisSpec(layer: Layer, featureIds: readonly string[]): Recor
 /** Filter matching the given feature IDs (none when empty). */
 export function emphasisFilter(featureIds: readonly string[]): unknown[] {
   return ['in', ['get', 'id'], ['literal', [...featureIds]]];
+}
+
+/** Every place shape's feature ID, in each layer that draws one. */
+export function placeShapes(places: readonly Place[]): Map<string, string[]> {
+  return emphasisedShapes(
+    places,
+    places.map((place) => place.id),
+  );
 }
 
 /** The shape feature IDs to emphasise in each layer, for the emphasised places. */
@@ -309,7 +322,10 @@ export interface StoryStyleOptions {
   fadeMs?: number;
   /** The URL a file's source starts with; a source without one starts empty, until a state needs its file. */
   dataUrl?(file: string): string | undefined;
-  /** The state the map opens at: its layers shown, its snapshots and emphasis drawn. Default: the base layers. */
+  /**
+   * The state the map opens at: its layers shown, its snapshots drawn (its emphasis is feature state, which the map
+   * takes once it has read the style). Default: the base layers.
+   */
   state?: MapState | undefined;
   /** The marker blockers the map opens with (blockerFeatures); default: none. */
   blockers?: Record<string, unknown> | undefined;
@@ -344,7 +360,7 @@ export function storyStyle(
     specsByLayer.set(layer.id, specs);
     layers.push(...specs.map(({ spec }) => spec));
   }
-  for (const [layerId, featureIds] of emphasisedShapes(story.places, state?.emphasis ?? [])) {
+  for (const [layerId, featureIds] of placeShapes(story.places)) {
     const layer = story.layers.find((candidate) => candidate.id === layerId);
     if (layer) layers.push(emphasisSpec(layer, featureIds));
   }
