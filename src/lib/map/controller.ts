@@ -80,7 +80,7 @@ export interface MapController {
  */
 const BUILT_BY_US = { validate: false };
 
-/** Features by source and ID ("source id"), as feature state names them. */
+/** Features as feature state names them, by source and ID, keyed by both. */
 type FeatureSet = Map<string, { source: string; id: string | number }>;
 
 /** Keeps a feature state flag true on a set of features: each new set changes only the features that join or leave. */
