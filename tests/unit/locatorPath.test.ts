@@ -1,8 +1,8 @@
 // The locator inset's projection and land path: the same pixels as d3's fitted Mercator, with fewer points.
 import { geoMercator } from 'd3-geo';
 import type { FeatureCollection } from 'geojson';
-import { describe, expect, it, vi } from 'vitest';
-import { insetView, landPath, type InsetView } from '../../src/lib/map/locatorPath.ts';
+import { describe, expect, it } from 'vitest';
+import { insetView, landPath } from '../../src/lib/map/locatorPath.ts';
 import type { Bounds } from '../../src/lib/story/types.ts';
 
 const BOUNDS: Bounds = [20, 40, 50, 58];
@@ -95,21 +95,6 @@ describe('landPath', () => {
       [49, 45],
     ];
     expect(landPath(collection(reaching), view).match(/[ML]/g)).toHaveLength(5);
-  });
-
-  it('draws the same land for the same view once: the locator is drawn anew each time it comes back', () => {
-    const again = insetView([...BOUNDS], 150, 120, 2);
-    expect(again).toBe(view);
-    const counted: InsetView = { ...view, project: vi.fn(view.project) };
-    const first = landPath(land, counted);
-    expect(counted.project).toHaveBeenCalled();
-    vi.mocked(counted.project).mockClear();
-    expect(landPath(land, counted)).toBe(first);
-    expect(counted.project).not.toHaveBeenCalled();
-    // Other land, or another view, is drawn.
-    expect(landPath({ ...land }, counted)).toBe(first);
-    expect(counted.project).toHaveBeenCalled();
-    expect(landPath(land, insetView(BOUNDS, 300, 240, 2))).not.toBe(first);
   });
 
   it('leaves out a position that lands on the pixel of the one before it', () => {

@@ -11,26 +11,8 @@ export interface InsetView {
   shows: Bounds;
 }
 
-// The locator comes and goes with the steps' zoom, and each time it comes it is drawn anew: the same view and the
-// same land make the same path, worked out once.
-const views = new Map<string, InsetView>();
-const paths = new WeakMap<FeatureCollection, WeakMap<InsetView, string>>();
-
-/**
- * The Mercator view that fits `bounds` into a width × height inset with a `margin`, as the static map fits a box. The
- * same arguments give the same view.
- */
+/** The Mercator view that fits `bounds` into a width × height inset with a `margin`, as the static map fits a box. */
 export function insetView(bounds: Bounds, width: number, height: number, margin: number): InsetView {
-  const key = `${bounds.join(' ')} ${width} ${height} ${margin}`;
-  let view = views.get(key);
-  if (!view) {
-    view = fittedView(bounds, width, height, margin);
-    views.set(key, view);
-  }
-  return view;
-}
-
-function fittedView(bounds: Bounds, width: number, height: number, margin: number): InsetView {
   const projection = fitProjection({ kind: 'bounds', bounds, padding: margin, maxZoom: Infinity }, width, height);
   const [west = 0, north = 0] = projection.invert?.([0, 0]) ?? [];
   const [east = 0, south = 0] = projection.invert?.([width, height]) ?? [];
@@ -54,23 +36,9 @@ function whollyOutside(ring: Position[], [west, south, east, north]: Bounds): bo
 
 /**
  * The polygons of a collection as one SVG path for an inset, to 0.1 px. Left out: a ring wholly outside the area the
- * inset shows, and a position on the pixel of the one before it. Drawn once for each collection and view.
+ * inset shows, and a position on the pixel of the one before it.
  */
 export function landPath(land: FeatureCollection, view: InsetView): string {
-  let byView = paths.get(land);
-  if (!byView) {
-    byView = new WeakMap();
-    paths.set(land, byView);
-  }
-  let path = byView.get(view);
-  if (path === undefined) {
-    path = drawLand(land, view);
-    byView.set(view, path);
-  }
-  return path;
-}
-
-function drawLand(land: FeatureCollection, view: InsetView): string {
   let path = '';
   for (const feature of land.features) {
     const geometry = feature.geometry;
