@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { insetsDiffer, insetsFromPanels, MAX_CARD_SHARE, NO_INSETS } from '../../src/lib/map/insets.ts';
+import {
+  boxWithin,
+  insetsDiffer,
+  insetsFromPanels,
+  MAX_CARD_SHARE,
+  NO_INSETS,
+  overlap,
+} from '../../src/lib/map/insets.ts';
 
 const box = { left: 100, top: 0, right: 836, bottom: 800 };
 
@@ -46,5 +53,20 @@ describe('insetsFromPanels', () => {
   it('tells a change of a pixel or more from none', () => {
     expect(insetsDiffer(NO_INSETS, { ...NO_INSETS, left: 0.4 })).toBe(false);
     expect(insetsDiffer(NO_INSETS, { ...NO_INSETS, bottom: 1 })).toBe(true);
+  });
+});
+
+describe('boxWithin and overlap', () => {
+  it("puts an element's box in another box's pixels, and tells boxes that share more than an edge", () => {
+    const element = {
+      getBoundingClientRect: () => ({ left: 110, top: 220, right: 160, bottom: 240 }),
+    } as unknown as Element;
+    const inside = boxWithin(element, { left: 100, top: 200, right: 500, bottom: 600 });
+    expect(inside).toEqual({ left: 10, top: 20, right: 60, bottom: 40 });
+    expect(overlap(inside, { left: 0, top: 0, right: 11, bottom: 21 })).toBe(true);
+    // Touching edges only, on either side: no overlap.
+    expect(overlap(inside, { left: 0, top: 0, right: 10, bottom: 100 })).toBe(false);
+    expect(overlap(inside, { left: 60, top: 0, right: 90, bottom: 100 })).toBe(false);
+    expect(overlap(inside, { left: 0, top: 40, right: 90, bottom: 100 })).toBe(false);
   });
 });

@@ -14,7 +14,7 @@ import {
 } from './layerSpecs.ts';
 import type { MapLibreLike, MapLike, MarkerLike } from './mapLike.ts';
 import { zoomBandFor, type Camera, type MapState } from './state.ts';
-import { insetsDiffer, NO_INSETS, type Insets, type Rect } from './insets.ts';
+import { boxWithin, insetsDiffer, NO_INSETS, overlap, type Insets, type Rect } from './insets.ts';
 import { markerElement } from './markerElement.ts';
 import { clearCentre, fitProjection, restingCamera } from './static/camera.ts';
 import type { StoryData } from '../data/storyData.ts';
@@ -80,13 +80,17 @@ export interface MapController {
  */
 const BUILT_BY_US = { validate: false };
 
-/** Features as feature state names them, by source and ID, keyed by both. */
-type FeatureSet = Map<string, { source: string; id: string | number }>;
+/** A feature as feature state names it. */
+interface FeatureRef {
+  source: string;
+  id: string | number;
+}
 
 /** Keeps a feature state flag true on a set of features: each new set changes only the features that join or leave. */
-function featureFlag(map: MapLike, flag: string): (next: FeatureSet) => void {
-  let flagged: FeatureSet = new Map();
-  return (next) => {
+function featureFlag(map: MapLike, flag: string): (features: Iterable<FeatureRef>) => void {
+  let flagged = new Map<string, FeatureRef>();
+  return (features) => {
+    const next = new Map([...features].map((feature) => [`${feature.source}\u0000${String(feature.id)}`, feature]));
     for (const [key, feature] of flagged) if (!next.has(key)) map.setFeatureState(feature, { [flag]: false });
     for (const [key, feature] of next) if (!flagged.has(key)) map.setFeatureState(feature, { [flag]: true });
     flagged = next;
@@ -264,14 +268,11 @@ export function createMapController(options: MapControllerOptions): MapControlle
   // set once the map has read its style, whose sources it needs.
   const flagEmphasised = featureFlag(map, 'emphasised');
   function setEmphasis(state: MapState): void {
-    const next: FeatureSet = new Map();
-    for (const [layerId, featureIds] of emphasisedShapes(story.places, state.emphasis)) {
+    const shapes = [...emphasisedShapes(story.places, state.emphasis)].flatMap(([layerId, featureIds]) => {
       const file = story.layers.find((layer) => layer.id === layerId)?.file;
-      if (!file) continue;
-      const source = sourceId(file);
-      for (const id of featureIds) next.set(`${source}\u0000${id}`, { source, id });
-    }
-    flagEmphasised(next);
+      return file ? featureIds.map((id) => ({ source: sourceId(file), id })) : [];
+    });
+    flagEmphasised(shapes);
   }
   if (firstState) map.once('style.load', () => setEmphasis(firstState));
 
@@ -323,27 +324,21 @@ export function createMapController(options: MapControllerOptions): MapControlle
     .filter(({ labels }) => labels)
     .map(({ spec }) => spec.id as string);
   const flagCovered = featureFlag(map, 'covered');
-  const setCovered = (next: FeatureSet): void => {
-    flagCovered(next);
+  const setCovered = (labels: FeatureRef[]): void => {
+    flagCovered(labels);
     // Which labels are hidden, for tests: "id id …".
-    container.dataset.coveredLabels = [...new Set([...next.values()].map(({ id }) => String(id)))].join(' ');
+    container.dataset.coveredLabels = [...new Set(labels.map(({ id }) => String(id)))].join(' ');
   };
   // The place markers too, but for the places the state is about (kept clear of the panels by its camera).
   const coverMarkers = (rects: Rect[]): void => {
     const box = container.getBoundingClientRect();
     for (const { element } of markers.values()) {
-      const { left, top, right, bottom } = element.getBoundingClientRect();
+      const marker = boxWithin(element, box);
       const cut =
         !element.hidden &&
-        right > left &&
+        marker.right > marker.left &&
         !element.matches('.is-emphasised, .is-selected') &&
-        rects.some(
-          (rect) =>
-            left - box.left < rect.right &&
-            right - box.left > rect.left &&
-            top - box.top < rect.bottom &&
-            bottom - box.top > rect.top,
-        );
+        rects.some((rect) => overlap(marker, rect));
       element.classList.toggle('is-covered', cut);
     }
   };
@@ -352,7 +347,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
     // Nothing is measured here: a step's flight starts in the task that changed its panels, and reading a box would
     // lay the page out there and then.
     map.on('movestart', () => {
-      setCovered(new Map());
+      setCovered([]);
       for (const { element } of markers.values()) element.classList.remove('is-covered');
     });
     map.on('idle', () => {
@@ -363,16 +358,18 @@ export function createMapController(options: MapControllerOptions): MapControlle
         right: right - EDGE_PX,
         bottom: bottom - EDGE_PX,
       }));
-      const next: FeatureSet = new Map();
-      for (const { left, top, right, bottom } of rects) {
-        const box: [[number, number], [number, number]] = [
-          [left, top],
-          [right, bottom],
-        ];
-        for (const { source, id } of map.queryRenderedFeatures(box, { layers: labelIds }))
-          if (id !== undefined) next.set(`${source}\u0000${String(id)}`, { source, id });
-      }
-      setCovered(next);
+      const labels = rects.flatMap(({ left, top, right, bottom }) =>
+        map
+          .queryRenderedFeatures(
+            [
+              [left, top],
+              [right, bottom],
+            ],
+            { layers: labelIds },
+          )
+          .flatMap(({ source, id }) => (id === undefined ? [] : [{ source, id }])),
+      );
+      setCovered(labels);
       coverMarkers(rects);
     });
   }

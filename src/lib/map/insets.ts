@@ -80,15 +80,23 @@ const visible = (element: Element): boolean => element.checkVisibility?.({ check
 /** Everything over the map box that hides what is under it: the panels, the place card, the locator, the controls. */
 const COVERING = `${PANELS}, ${PLACE_CARD}, .locator, .maplibregl-ctrl-group, .maplibregl-ctrl-attrib`;
 
+/** An element's box in the pixels of `box` (another element's, as getBoundingClientRect gives both). */
+export function boxWithin(element: Element, box: Rect): Rect {
+  const { left, top, right, bottom } = element.getBoundingClientRect();
+  return { left: left - box.left, top: top - box.top, right: right - box.left, bottom: bottom - box.top };
+}
+
+/** Whether two boxes share more than an edge. */
+export function overlap(a: Rect, b: Rect): boolean {
+  return a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
+}
+
 /** What the shown panels, card, locator and controls in `panel` cover of `canvas`, in the box's own pixels. */
 export function coveredRects(panel: HTMLElement, canvas: HTMLElement): Rect[] {
   const box = canvas.getBoundingClientRect();
   return [...panel.querySelectorAll(COVERING)]
     .filter(visible)
-    .map((element) => {
-      const { left, top, right, bottom } = element.getBoundingClientRect();
-      return { left: left - box.left, top: top - box.top, right: right - box.left, bottom: bottom - box.top };
-    })
+    .map((element) => boxWithin(element, box))
     .filter(({ left, top, right, bottom }) => right > left && bottom > top);
 }
 
