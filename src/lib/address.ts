@@ -1,6 +1,7 @@
 // The page's address: #step-ID and #place-ID open the page there; while the reader scrolls, the address follows
 // with history.replaceState, so no history entries pile up.
 import type { Story } from './story/types.ts';
+import { whenIdle } from './nextTask.ts';
 
 export type Address = { kind: 'step'; id: string } | { kind: 'place'; id: string };
 
@@ -24,4 +25,25 @@ export function writeAddress(address: Address): void {
   const hash = `#${address.kind}-${address.id}`;
   if (window.location.hash === hash) return;
   history.replaceState(history.state, '', hash);
+}
+
+/** How long an address may wait for an idle moment before it is written all the same. */
+const ADDRESS_WAIT_MS = 1000;
+
+/**
+ * Writes addresses with `write` once the page is idle (within a second): replaceState took about a tenth of a step
+ * change's frame on a slow phone, in the frame that measured the scroll. Only the newest address is written.
+ */
+export function idleAddressWriter(write: (address: Address) => void = writeAddress): (address: Address) => void {
+  let newest: Address | undefined;
+  return (address) => {
+    const waiting = newest !== undefined;
+    newest = address;
+    if (waiting) return;
+    whenIdle(() => {
+      const address = newest;
+      newest = undefined;
+      if (address) write(address);
+    }, ADDRESS_WAIT_MS);
+  };
 }

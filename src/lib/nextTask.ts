@@ -18,3 +18,9 @@ export function afterNextFrame(callback: () => void, win: Window = window): () =
     if (timer !== undefined) win.clearTimeout(timer);
   };
 }
+
+/** Runs `task` when the browser is idle, or after `timeoutMs` at the latest (soon, where it cannot tell). */
+export function whenIdle(task: () => void, timeoutMs = 2000): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: timeoutMs });
+  else setTimeout(task, 200);
+}

@@ -12,6 +12,7 @@ import type { PreviewSource } from './static/preview.ts';
 import type { MapState } from './state.ts';
 import { coveredRects, NO_INSETS, panelInsets, PLACE_CARD, type Insets } from './insets.ts';
 import { whenShown } from '../whenShown.ts';
+import { whenIdle } from '../nextTask.ts';
 
 /** The map's status, as the page contract's data-map-status says it. */
 export type MapStatus = 'loading' | 'preview' | 'ready' | 'fallback' | 'error';
@@ -189,7 +190,7 @@ export function createMap(options: CreateMapOptions): StoryMap {
                 // The steps next to the one shown, so a scroll shows their map at once.
                 const index = story.steps.findIndex((step) => step.id === latest?.stepId);
                 const neighbours = [story.steps[index + 1], story.steps[index - 1]].flatMap((step) => step?.id ?? []);
-                idle(() => !destroyed && map.prefetch(neighbours));
+                whenIdle(() => !destroyed && map.prefetch(neighbours));
               } else if (status === 'error' && !shown) {
                 remove(renderer);
                 startStatic('preview');
@@ -340,10 +341,4 @@ export function createMap(options: CreateMapOptions): StoryMap {
       remove(shown);
     },
   };
-}
-
-/** Runs `task` when the browser is idle (or soon, where it cannot tell). */
-function idle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
-  else setTimeout(task, 200);
 }
