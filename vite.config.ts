@@ -41,6 +41,9 @@ export default defineConfig({
       preserveEntrySignatures: 'exports-only',
       output: {
         entryFileNames: 'assets/[name]-[hash].js',
+        // A virtual module's chunk (the locator's land, virtual:story-locator) is named `_virtual_…`: some static
+        // hosts (GitHub Pages) do not serve a file whose name starts with an underscore.
+        chunkFileNames: ({ name }) => `assets/${name.replace(/^_+/, '')}-[hash].js`,
         // The small modules every page needs at once share one chunk with Svelte's runtime: fewer requests, and gzip
         // works across them.
         codeSplitting: {

@@ -13,3 +13,8 @@ declare module 'virtual:story-assets' {
   /** URL of each step's map preview, keyed by step ID; empty on the dev server. */
   export const previewUrls: Record<string, string>;
 }
+
+declare module 'virtual:story-locator' {
+  /** The locator inset's land as one SVG path in the inset's pixels (locatorPath.ts); null without a locator. */
+  export const outline: string | null;
+}

@@ -1,8 +1,10 @@
 // Vite plugin: loads and validates a story folder once, at build time (and on every change in dev), and exposes it
 // to the app. Bad story data fails the build with the file, the field and what is wrong.
 //
-// Two modules:
+// Three modules:
 // - `virtual:story` — the validated story as a JS object: for the dev server and the build-time prerender.
+// - `virtual:story-locator` — the locator inset's land, drawn here as an SVG path (locatorPath.ts): a chunk loaded
+//   when the locator first shows, instead of the page fetching, parsing and projecting the land file itself.
 // - `virtual:story-assets` — URLs only: each layer's data file and, in a build, the story itself as a JSON file and
 //   each step's map preview (src/build/prerender/previews.ts, written to assets/maps/STEP.svg).
 //   The page reads the story from JSON inlined into the HTML (or fetches it), so the entry chunk stays small and
@@ -14,11 +16,14 @@ import type { Plugin } from 'vite';
 import { loadStoryFolder, type LoadedStory } from './loadFolder.ts';
 import { renderStepPreviews } from './prerender/previews.ts';
 import { PRINT_MAPS_DIR } from '../lib/printMaps.ts';
+import { locatorOutline } from '../lib/map/locatorPath.ts';
 import { STORY_FILE_NAMES } from '../lib/story/validate.ts';
 import type { Story } from '../lib/story/types.ts';
 
 const STORY_ID = 'virtual:story';
 const ASSETS_ID = 'virtual:story-assets';
+const LOCATOR_ID = 'virtual:story-locator';
+const MODULE_IDS = [STORY_ID, ASSETS_ID, LOCATOR_ID];
 const OPTIONAL_FILES = ['timeline.json', 'figures.json'];
 
 /** Loaded story folders by path: one build loads a folder once, for the page, the prerender and its static maps. */
@@ -75,10 +80,10 @@ export function storyPlugin(folder: string): Plugin {
       drawnPreviews.clear();
     },
     resolveId(id) {
-      return id === STORY_ID || id === ASSETS_ID ? `\0${id}` : undefined;
+      return MODULE_IDS.includes(id) ? `\0${id}` : undefined;
     },
     load(id) {
-      if (id !== `\0${STORY_ID}` && id !== `\0${ASSETS_ID}`) return undefined;
+      if (!MODULE_IDS.some((moduleId) => id === `\0${moduleId}`)) return undefined;
       const directory = resolve(root, folder);
       const { story, geo } = load();
       // Watch an optional file only when the story has it: in dev, Vite resolves a watched file like an import, and
@@ -86,6 +91,11 @@ export function storyPlugin(folder: string): Plugin {
       const optional = OPTIONAL_FILES.filter((name) => existsSync(join(directory, name)));
       for (const name of [...STORY_FILE_NAMES, ...optional]) this.addWatchFile(join(directory, name));
       if (id === `\0${STORY_ID}`) return `export const story = ${JSON.stringify(storyForPage(story))};`;
+      if (id === `\0${LOCATOR_ID}`) {
+        const file = story.layers.find((layer) => layer.id === story.meta.locator?.layer)?.file;
+        if (file) this.addWatchFile(join(directory, file));
+        return `export const outline = ${JSON.stringify(locatorOutline(story, geo) ?? null)};`;
+      }
 
       const files = [...geo.keys(), ...(story.timeline ? [story.timeline.file] : [])];
       for (const file of files) this.addWatchFile(join(directory, file));

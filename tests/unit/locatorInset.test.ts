@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-// The locator inset hides between the states that show it rather than going away: its land is drawn once.
-import type { Feature, FeatureCollection } from 'geojson';
+// The locator inset draws the land the build drew for it and, over it, where the map is looking; it hides between the
+// states that show it rather than going away.
 import { render } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import LocatorInset from '../../src/components/map/LocatorInset.svelte';
@@ -9,35 +9,11 @@ import type { Bounds } from '../../src/lib/story/types.ts';
 const BOUNDS: Bounds = [20, 40, 50, 58];
 
 describe('LocatorInset', () => {
-  it('hides and shows again without drawing its land again', async () => {
-    const square: Feature = {
-      type: 'Feature',
-      properties: {},
-      geometry: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [30, 50],
-            [32, 50],
-            [32, 52],
-            [30, 52],
-            [30, 50],
-          ],
-        ],
-      },
-    };
-    // Counts how often the land is read: once per drawing of its path.
-    let reads = 0;
-    const land = {
-      type: 'FeatureCollection',
-      get features() {
-        reads += 1;
-        return [square];
-      },
-    } as FeatureCollection;
+  it('draws the outline it is given, and the view box where the camera rests, after hiding too', async () => {
+    const outline = 'M70,40L80,40L80,50L70,50Z';
     const props = {
       bounds: BOUNDS,
-      land,
+      outline,
       camera: { center: { lng: 35.2, lat: 51.2 }, zoom: 8 },
       mapWidth: 400,
       mapHeight: 300,
@@ -45,14 +21,20 @@ describe('LocatorInset', () => {
       shown: true,
     };
     const { container, rerender } = render(LocatorInset, { props });
-    const outline = container.querySelector('[data-locator] path')?.getAttribute('d');
-    expect(outline).toMatch(/^M[\d.]+,[\d.]+L/);
-    expect(reads).toBe(1);
+    const viewBox = () => {
+      const rect = container.querySelector('[data-locator-view]');
+      return rect && ['x', 'y', 'width', 'height'].map((name) => Number(rect.getAttribute(name)));
+    };
+    expect(container.querySelector('[data-locator] path')?.getAttribute('d')).toBe(outline);
+    const first = viewBox();
+    expect(first?.every(Number.isFinite)).toBe(true);
     await rerender({ ...props, shown: false });
     expect(container.querySelector('[data-locator]')).toBeNull();
     await rerender({ ...props, shown: true, camera: { center: { lng: 36, lat: 51.5 }, zoom: 7 } });
     expect(container.querySelector('[data-locator] path')?.getAttribute('d')).toBe(outline);
-    expect(container.querySelector('[data-locator-view]')).not.toBeNull();
-    expect(reads).toBe(1);
+    // Zoomed out one level, elsewhere: the box is twice as wide, and moved.
+    const second = viewBox();
+    expect(second?.[2]).toBeCloseTo((first?.[2] ?? 0) * 2, 5);
+    expect(second?.[0]).not.toBeCloseTo(first?.[0] ?? 0, 1);
   });
 });

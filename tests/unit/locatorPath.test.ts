@@ -2,7 +2,8 @@
 import { geoMercator } from 'd3-geo';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { insetView, landPath } from '../../src/lib/map/locatorPath.ts';
+import { insetView, landPath, locatorOutline, locatorView } from '../../src/lib/map/locatorPath.ts';
+import { loadRealStory } from './storyFixtures.ts';
 import type { Bounds } from '../../src/lib/story/types.ts';
 
 const BOUNDS: Bounds = [20, 40, 50, 58];
@@ -109,5 +110,21 @@ describe('landPath', () => {
     );
     // 101 positions within a hundredth of a degree (a tenth of a pixel here) make one point, then two more.
     expect(path.match(/[ML]/g)).toHaveLength(3);
+  });
+});
+
+describe('locatorOutline', () => {
+  it("is the story's locator layer drawn into the inset, and nothing for a story without a locator", () => {
+    const { story, geo } = loadRealStory();
+    const locator = story.meta.locator;
+    expect(locator).toBeDefined();
+    const land = geo.get(story.layers.find((layer) => layer.id === locator?.layer)?.file ?? '');
+    expect(land?.features.length).toBeGreaterThan(0);
+    const outline = locatorOutline(story, geo);
+    expect(outline).toBe(landPath(land as FeatureCollection, locatorView(locator?.bounds ?? BOUNDS)));
+    expect(outline).toMatch(/^M[\d.-]+,[\d.-]+L/);
+    const { locator: _left, ...withoutLocator } = story.meta;
+    expect(locatorOutline({ ...story, meta: withoutLocator }, geo)).toBeUndefined();
+    expect(locatorOutline(story, new Map())).toBeUndefined();
   });
 });

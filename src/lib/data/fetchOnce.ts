@@ -1,5 +1,5 @@
 // Data files fetched once per page, whoever asks: the WebGL map, the static map (one per step in the stacked
-// layout), the locator and the chart all read the same files. Callers must not change what they get.
+// layout) and the chart all read the same files. Callers must not change what they get.
 
 const pending = new Map<string, Promise<unknown>>();
 

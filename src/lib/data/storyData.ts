@@ -1,6 +1,6 @@
 // The one loader of a story's data files in the browser: layer GeoJSON and the timeline's series, each fetched once
 // per page, validated before anyone sees it, and shared by every consumer (the WebGL map, the static maps, the
-// locator, the chart). Components never fetch; they receive what this loads.
+// chart). Components never fetch; they receive what this loads. (The locator's land is drawn by the build.)
 import type { FeatureCollection } from 'geojson';
 import type { StoryProblem } from '../story/errors.ts';
 import type { SeriesRow } from '../story/series.ts';

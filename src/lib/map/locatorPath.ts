@@ -1,9 +1,30 @@
 // The locator inset's drawing: its Mercator projection, fitted to the inset as the static map fits a camera, and the
 // land as one SVG path. Point by point (the static map's planar transform), and only the rings that reach into the
 // inset: d3's projection pipeline per point over every ring of the file made drawing it one long task on a slow phone.
+// The land is the story's and the inset's size is fixed, so the build draws it (storyPlugin.ts, `virtual:story-locator`):
+// the page draws only where the map is looking.
 import type { FeatureCollection, Position } from 'geojson';
-import type { Bounds } from '../story/types.ts';
+import type { Bounds, Story } from '../story/types.ts';
 import { fitProjection, planarProjection } from './static/camera.ts';
+
+/** The inset's size in its own pixels, and the margin around the locator's area. */
+export const LOCATOR_INSET = { width: 150, height: 120, margin: 2 } as const;
+
+/** The view of a story's locator inset (its `locator.bounds` fitted into LOCATOR_INSET). */
+export function locatorView(bounds: Bounds): InsetView {
+  return insetView(bounds, LOCATOR_INSET.width, LOCATOR_INSET.height, LOCATOR_INSET.margin);
+}
+
+/**
+ * The land of a story's locator inset as one SVG path in the inset's pixels, from its locator layer's collection;
+ * undefined when the story has no locator or the collection is missing.
+ */
+export function locatorOutline(story: Story, collections: ReadonlyMap<string, FeatureCollection>): string | undefined {
+  const locator = story.meta.locator;
+  const file = locator && story.layers.find((layer) => layer.id === locator.layer)?.file;
+  const land = file === undefined ? undefined : collections.get(file);
+  return locator && land ? landPath(land, locatorView(locator.bounds)) : undefined;
+}
 
 /** An inset's projection of [longitude, latitude] to its pixels, and the area it shows ([west, south, east, north]). */
 export interface InsetView {
