@@ -16,7 +16,7 @@ import type { Plugin } from 'vite';
 import { loadStoryFolder, type LoadedStory } from './loadFolder.ts';
 import { renderStepPreviews } from './prerender/previews.ts';
 import { PRINT_MAPS_DIR } from '../lib/printMaps.ts';
-import { locatorOutline } from '../lib/map/locatorPath.ts';
+import { locatorFile, locatorOutline } from '../lib/map/locatorPath.ts';
 import { STORY_FILE_NAMES } from '../lib/story/validate.ts';
 import type { Story } from '../lib/story/types.ts';
 
@@ -92,7 +92,7 @@ export function storyPlugin(folder: string): Plugin {
       for (const name of [...STORY_FILE_NAMES, ...optional]) this.addWatchFile(join(directory, name));
       if (id === `\0${STORY_ID}`) return `export const story = ${JSON.stringify(storyForPage(story))};`;
       if (id === `\0${LOCATOR_ID}`) {
-        const file = story.layers.find((layer) => layer.id === story.meta.locator?.layer)?.file;
+        const file = locatorFile(story);
         if (file) this.addWatchFile(join(directory, file));
         return `export const outline = ${JSON.stringify(locatorOutline(story, geo) ?? null)};`;
       }

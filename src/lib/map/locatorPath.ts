@@ -21,9 +21,15 @@ export function locatorView(bounds: Bounds): InsetView {
  */
 export function locatorOutline(story: Story, collections: ReadonlyMap<string, FeatureCollection>): string | undefined {
   const locator = story.meta.locator;
-  const file = locator && story.layers.find((layer) => layer.id === locator.layer)?.file;
+  const file = locatorFile(story);
   const land = file === undefined ? undefined : collections.get(file);
   return locator && land ? landPath(land, locatorView(locator.bounds)) : undefined;
+}
+
+/** The file of a story's locator layer, if it has a locator. */
+export function locatorFile(story: Story): string | undefined {
+  const locator = story.meta.locator;
+  return locator && story.layers.find((layer) => layer.id === locator.layer)?.file;
 }
 
 /** An inset's projection of [longitude, latitude] to its pixels, and the area it shows ([west, south, east, north]). */
