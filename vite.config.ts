@@ -6,6 +6,7 @@ import { storyPlugin } from './src/build/storyPlugin.ts';
 import { prerenderPlugin } from './src/build/prerender/prerenderPlugin.ts';
 import { classicScript } from './src/build/classicScript.ts';
 import { EMBED_MOUNT_ENTRY, embedLoader } from './src/build/embedLoader.ts';
+import { compileHints } from './src/build/compileHints.ts';
 
 const storyFolder = process.env.STORY ?? 'data/kursk';
 
@@ -20,6 +21,8 @@ export default defineConfig({
     classicScript('src/embedFrame.ts', 'embed-frame.js'),
     // The script embed's loader, dist/embed.js, built on its own to load the `embed-mount` entry below.
     embedLoader(),
+    // Every script compiles as it loads, not at each function's first call on the main thread.
+    compileHints(),
     svelteTesting(),
   ],
   // The development server bundles the area chart's libraries at start: found only when a dated step first loads the

@@ -8,11 +8,13 @@
 //   - The script embed's loader (dist/embed.js) ≤ 1.5 kB gzip, with no static imports: a host page fetches it alone.
 //   - Story data ≤ 150 kB gzip: every dist/assets/*.geojson plus any other data file in dist/ (.json, .topojson,
 //     .csv, .tsv; source maps and manifests excluded).
+// And every script in dist/ opens with V8's compile hint (src/build/compileHints.ts), which the build adds last.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
+import { COMPILE_HINT } from '../../src/build/compileHints.ts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = path.join(REPO_ROOT, 'dist');
@@ -163,6 +165,17 @@ test.describe('size budgets of dist/', () => {
     expect(readFileSync(path.join(DIST, mount ?? ''), 'utf8')).toMatch(/export\s*\{[^}]*\bmountEmbed\b/);
     report('embed loader', `dist/embed.js ${kb(gzipSize(loader))} gzip, loads ${mount}`);
     expect(gzipSize(loader)).toBeLessThanOrEqual(EMBED_LOADER_BUDGET);
+  });
+
+  test('every script of the build opens with the compile hint', () => {
+    const scripts = walk(DIST).filter((file) => /\.m?js$/.test(file));
+    const names = scripts.map((file) => path.relative(DIST, file));
+    for (const expected of ['embed.js', 'embed-frame.js'])
+      expect(names, 'the loaders are among the scripts').toContain(expected);
+    expect(names.some((name) => /maplibre/i.test(name))).toBe(true);
+    expect(names.some((name) => /mapWorker/.test(name))).toBe(true);
+    const unhinted = names.filter((_, index) => !readFileSync(scripts[index] ?? '', 'utf8').startsWith(COMPILE_HINT));
+    expect(unhinted, 'scripts without the hint on their first line').toEqual([]);
   });
 
   test(`story data is at most ${kb(STORY_DATA_BUDGET)} gzip`, () => {
