@@ -196,3 +196,38 @@ test('phone: at every step the preview’s map labels stand apart, placed for th
   // A phone's box shows most views zoomed out from the image each preview was drawn for.
   expect(framedLower).toBeGreaterThan(steps.length / 2);
 });
+
+test('phone: the served preview is framed for the phone at first paint, where the page’s script keeps it @phone', async ({
+  page,
+}) => {
+  const scripts = await holdRequests(page, /\/assets\/[^/]+\.js$/);
+  await page.goto('./', { waitUntil: 'commit' });
+  const canvas = page.locator(`${MAP} .map-panel__canvas`);
+  await expect(page.locator(`${MAP} svg.map-preview`)).toBeVisible();
+  await expect(page.locator(`${MAP} svg.map-preview style[data-first-frame]`)).toHaveCount(1);
+  const served = await canvas.screenshot();
+  // A control: the served preview without its phone framing (the image's, 640 × 480), put back before the scripts run.
+  await page.evaluate(() => {
+    const style = document.querySelector('[data-map] svg.map-preview style[data-first-frame]');
+    (window as unknown as { firstFrame?: Element | null }).firstFrame = style;
+    style?.remove();
+  });
+  const imageFramed = await canvas.screenshot();
+  await page.evaluate(() => {
+    const style = (window as unknown as { firstFrame?: Element | null }).firstFrame;
+    if (style) document.querySelector('[data-map] svg.map-preview')?.prepend(style);
+  });
+  scripts.release();
+  // The page's script frames the preview for its box and the panels over it, and drops the served style.
+  await expect(page.locator(`${MAP} .map-layer--preview svg.map-preview`)).toBeVisible();
+  await expect(page.locator('style[data-first-frame]')).toHaveCount(0);
+  await expect(page.locator(MAP)).toHaveAttribute('data-map-status', 'preview');
+  const framed = await canvas.screenshot();
+  const kept = await imageDifference(page, served, framed);
+  const moved = await imageDifference(page, imageFramed, framed);
+  const description = `${kept.toFixed(1)} (the image's framing: ${moved.toFixed(1)})`;
+  test.info().annotations.push({ type: 'first paint → framed difference', description });
+  console.log(`first paint → framed difference: ${description}`);
+  expect(kept, 'mean difference per channel, served preview → framed by the script').toBeLessThan(4);
+  expect(moved, 'the comparison tells the two framings apart').toBeGreaterThan(kept * 2);
+});

@@ -1,14 +1,17 @@
 // Vite plugin (build only): prerenders the explainer into index.html. A throwaway Vite server in SSR mode loads
 // src/build/prerender/entry.ts with the same Svelte and story plugins, and its HTML replaces the `<!--app-html-->` marker.
 // The map box gets the opening step's preview (drawn by the story plugin, which also writes every step's preview to
-// assets/maps/ for print and for readers without JavaScript): the page shows a map with its first paint. Its
+// assets/maps/ for print and for readers without JavaScript), framed for a phone's box by a style of its own
+// (firstFrame.ts): the page shows a map with its first paint, where the page's script will keep it. Its
 // stylesheet is inlined into the page, and its module scripts and story file are fetched by a small deferred script
 // once the page has painted (src/pageStart.ts, written as assets/start-HASH.js): the page carries no copy of the story
 // as data, only as text.
 import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { createServer, type Plugin } from 'vite';
-import { previewsOnce, STORY_FILE, storyPlugin } from '../storyPlugin.ts';
+import { loadStoryOnce, previewsOnce, STORY_FILE, storyPlugin } from '../storyPlugin.ts';
+import { mapStateFor } from '../../lib/map/state.ts';
+import { withPhoneFrame } from './firstFrame.ts';
 import { APP_MARKER, assemblePage, startAfterPaint, type PrerenderedPage } from './page.ts';
 import { PRINT_MAPS_DIR as MAPS_DIR } from '../../lib/printMaps.ts';
 import { selfContainedScript } from '../classicScript.ts';
@@ -47,8 +50,14 @@ export function prerenderPlugin(storyFolder: string): Plugin {
           await server.close();
         }
         const opening = rendered.openingStepId;
-        const preview = opening === undefined ? undefined : previewsOnce(resolve(root, storyFolder)).get(opening);
-        return assemblePage(html, rendered, preview);
+        const folder = resolve(root, storyFolder);
+        const preview = opening === undefined ? undefined : previewsOnce(folder).get(opening);
+        // Framed for a phone at once, as the page's script will frame it (firstFrame.ts).
+        const framed =
+          opening === undefined || preview === undefined
+            ? undefined
+            : withPhoneFrame(preview, mapStateFor(loadStoryOnce(folder).story, opening));
+        return assemblePage(html, rendered, framed);
       },
     },
     // The page's stylesheet goes into the page itself: the first paint waits for no second request.

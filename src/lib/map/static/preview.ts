@@ -12,6 +12,9 @@ import { insetsDiffer, NO_INSETS, type Insets } from '../insets.ts';
 import { createPlaceButtons } from './markers.ts';
 import { nextTask } from '../../nextTask.ts';
 
+/** Marks the style that frames the served page's preview before any script runs (src/build/prerender/firstFrame.ts). */
+export const FIRST_FRAME = 'data-first-frame';
+
 /** The box a preview is drawn for when shown as an image (print, no JavaScript); its drawing zoom is this box's. */
 export const PREVIEW_WIDTH = 640;
 export const PREVIEW_HEIGHT = 480;
@@ -65,24 +68,32 @@ export function framePreview(
 }
 
 /**
- * Shows the labels and marks a preview places at the zoom of its ladder (`data-label-zooms`) nearest to `zoom`, and
- * hides the rest: as the WebGL map, a box that shows the view zoomed out keeps fewer labels, apart.
+ * The level of a preview's label ladder (`data-label-zooms`; its index, as `data-z` lists them) nearest to `zoom`;
+ * undefined for a preview drawn at one zoom only.
  */
-export function showAtZoom(svg: SVGSVGElement, zoom: number): void {
+export function labelLevel(svg: Element, zoom: number): string | undefined {
   const zooms = (svg.getAttribute('data-label-zooms') ?? '')
     .split(' ')
     .filter((value) => value !== '')
     .map(Number)
     .filter(Number.isFinite);
-  if (zooms.length === 0) return;
-  const level = String(
+  if (zooms.length === 0) return undefined;
+  return String(
     zooms.reduce(
       (best, candidate, index) =>
         Math.abs(candidate - zoom) < Math.abs((zooms[best] ?? Infinity) - zoom) ? index : best,
       0,
     ),
   );
-  if (svg.dataset.shownLevel === level) return;
+}
+
+/**
+ * Shows the labels and marks a preview places at the zoom of its ladder (`data-label-zooms`) nearest to `zoom`, and
+ * hides the rest: as the WebGL map, a box that shows the view zoomed out keeps fewer labels, apart.
+ */
+export function showAtZoom(svg: SVGSVGElement, zoom: number): void {
+  const level = labelLevel(svg, zoom);
+  if (level === undefined || svg.dataset.shownLevel === level) return;
   svg.dataset.shownLevel = level;
   for (const element of svg.querySelectorAll<SVGElement>('[data-z]'))
     element.style.display = element.dataset.z?.includes(level) ? 'inline' : 'none';
@@ -174,6 +185,8 @@ export function createPreviewMap(options: PreviewMapOptions): PreviewMap {
       svg.setAttribute('width', '100%');
       svg.setAttribute('height', '100%');
       svg.setAttribute('aria-hidden', 'true');
+      // The served page's first framing (src/build/prerender/firstFrame.ts) gives way to this one.
+      svg.querySelector(`style[${FIRST_FRAME}]`)?.remove();
       // The page's own place buttons replace the labels drawn for images.
       svg.querySelector('.map-preview__places')?.setAttribute('display', 'none');
       container.prepend(svg);
