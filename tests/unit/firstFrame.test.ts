@@ -94,7 +94,7 @@ describe('the served preview framed for a phone', { timeout: 60_000 }, () => {
   });
 
   it('gives the top to the timeline up to the cap, else to the motion toggle, and the bottom to the key', () => {
-    const cap = MAX_INSET_SHARE * PHONE_BOX.height;
+    const cap = Math.round(MAX_INSET_SHARE * PHONE_BOX.height);
     expect(opening.panels.timeline).toBeDefined();
     expect(phoneInsets(opening)).toEqual({ top: cap, right: 0, bottom: 50, left: 0 });
     const undated = story.steps.map((step) => mapStateFor(story, step.id)).find((state) => !state.panels.timeline);

@@ -7,26 +7,29 @@
 // image's framing, which is within a few percent of theirs.
 import { JSDOM } from 'jsdom';
 import type { MapState } from '../../lib/map/state.ts';
-import { MAX_INSET_SHARE, type Insets } from '../../lib/map/insets.ts';
+import { insetsFromPanels, type Insets, type Rect } from '../../lib/map/insets.ts';
 import { restingCamera } from '../../lib/map/static/camera.ts';
 import { FIRST_FRAME, framePreview, labelLevel, previewGeometry } from '../../lib/map/static/preview.ts';
 
 /** The phone layout's map box on a 390 × 844 screen (px). */
 export const PHONE_BOX = { width: 390, height: 0.42 * 844 };
 
-/** How deep the panels over a phone's map box reach (px): the motion toggle and the key's toggle; the timeline more. */
-const PHONE_TOGGLE_DEPTH = 50;
+/**
+ * The panels over a phone's map box, in its pixels (explainer.css at 390 × 844): the timeline at top left, the motion
+ * toggle at top right, the key's toggle at bottom left. The end-to-end test of the first paint checks them: a layout
+ * that moves them makes the served and the framed maps differ.
+ */
+const PHONE_PANELS = {
+  timeline: { left: 6, top: 6, right: 198, bottom: 90 },
+  motion: { left: 280, top: 6, right: 384, bottom: 50 },
+  key: { left: 6, top: PHONE_BOX.height - 50, right: 116, bottom: PHONE_BOX.height - 6 },
+} satisfies Record<string, Rect>;
 
-/** The insets a phone's map box has for a state (insets.ts caps each side at MAX_INSET_SHARE of the box). */
+/** The insets a phone's map box has for a state, by the rule the page applies to the panels it measures (insets.ts). */
 export function phoneInsets(state: MapState): Insets {
-  const cap = MAX_INSET_SHARE * PHONE_BOX.height;
-  return {
-    // The timeline reaches deeper than the cap; without it, the motion toggle claims the top.
-    top: state.panels.timeline ? cap : Math.min(PHONE_TOGGLE_DEPTH, cap),
-    right: 0,
-    bottom: Math.min(PHONE_TOGGLE_DEPTH, cap),
-    left: 0,
-  };
+  const { timeline, motion, key } = PHONE_PANELS;
+  const box = { left: 0, top: 0, right: PHONE_BOX.width, bottom: PHONE_BOX.height };
+  return insetsFromPanels(box, state.panels.timeline ? [timeline, motion, key] : [motion, key]);
 }
 
 /** How a phone's first frame shows a preview: the content's transform, its `--k` and the label level. */
